@@ -1,0 +1,5 @@
+#include "Logging.h"
+
+Q_LOGGING_CATEGORY(lcWallet, "ovpp.wallet", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCrypto, "ovpp.crypto", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcKeychain, "ovpp.keychain", QtInfoMsg)
