@@ -25,7 +25,9 @@ std::uint8_t *allocate(std::size_t size)
 
 } // namespace
 
-SecretBytes::SecretBytes(std::size_t size) : m_data(allocate(size)), m_size(size)
+SecretBytes::SecretBytes(std::size_t size)
+    : m_data(allocate(size))
+    , m_size(size)
 {
     if (m_data)
         sodium_memzero(m_data, m_size);
@@ -52,8 +54,7 @@ SecretBytes::~SecretBytes()
 SecretBytes::SecretBytes(SecretBytes &&other) noexcept
     : m_data(std::exchange(other.m_data, nullptr))
     , m_size(std::exchange(other.m_size, 0))
-{
-}
+{ }
 
 SecretBytes &SecretBytes::operator=(SecretBytes &&other) noexcept
 {
