@@ -12,7 +12,9 @@
 namespace ovpp::core {
 
 // Stable error codes. The UI maps them to translated, per-operation text; `detail` carries the
-// specific fact (which word, which byte, which file) in English for logs and the CLI.
+// specific fact (which word, which byte, which file) in English for the user (CLI, UI). A detail
+// may echo what the user typed (an unknown recovery word and its suggestion are likely part of
+// their secret), so never write the detail of an input-validation error to a log.
 enum class ErrorCode {
     InvalidArgument, // malformed user input (address, path, number of words, ...)
     UnknownWord, // a mnemonic word that is not in the BIP39 list
