@@ -3,7 +3,9 @@
 // "Unlock on this device": the vault key kept in the OS keychain (Secret Service on Linux,
 // through QtKeychain), so the user need not type the password. Optional: where no keychain
 // service exists the feature reports itself unavailable, with the reason, and never hangs.
-// Asynchronous: callbacks run on the thread of `context`, and never after it is destroyed.
+// Asynchronous: callbacks run on the thread of `context`, and never after it is destroyed. Call it
+// from one thread that runs a Qt event loop (QtKeychain's jobs need one); a job that times out
+// is left to finish in the background, since QtKeychain 0.13 cannot cancel it.
 
 #include "crypto/SecretBytes.h"
 #include "common/Result.h"
