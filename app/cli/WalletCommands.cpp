@@ -665,9 +665,8 @@ Example:
         QStringLiteral("passwd"), QStringLiteral("--vault FILE"),
         QStringLiteral("change the vault's password"),
         QStringLiteral(R"(Asks for the current password, then the new one twice, and re-encrypts
-the vault. The previous file stays as FILE.bak, which the OLD password still
-opens: delete it if the old password was compromised. A key kept in the OS
-keychain is updated.
+the vault. FILE.bak becomes a copy of the re-encrypted vault, so the old
+password opens neither file. A key kept in the OS keychain is updated.
 
 Options:
 )") + VaultHelp

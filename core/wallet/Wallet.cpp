@@ -593,6 +593,15 @@ Result<void> Wallet::changePassword(const SecretBytes &current, const SecretByte
         std::swap(d->key, key.value());
         return saved;
     }
+    // save() kept the previous file as the backup, and that one still opens with the old
+    // password. People change a password because the old one may be known, so the backup must
+    // not keep working with it: it becomes a copy of the new file.
+    if (auto ok = atomicfile::write(d->path + BackupSuffix, d->fileBytes); !ok)
+        return makeError(
+            ErrorCode::IoError,
+            QStringLiteral("the password was changed, but the backup %1 still opens "
+                           "with the old one and could not be replaced (%2): delete it")
+                .arg(d->path + BackupSuffix, describe(ok.error())));
     qCDebug(lcWallet) << "changed the password of vault"
                       << vaultId().toString(QUuid::WithoutBraces);
     return {};

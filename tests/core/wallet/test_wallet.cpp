@@ -629,6 +629,11 @@ TEST_F(WalletTest, ChangePasswordReencryptsUnderANewSaltAndKey)
     ASSERT_EQ(reopened->accounts().size(), accounts.size());
     EXPECT_TRUE(sameAccount(reopened->accounts()[0], accounts[0]));
     EXPECT_ERROR(Wallet::openWithKey(m_path, oldKey), ErrorCode::WrongPassword);
+
+    // The backup must not keep opening with the old password either.
+    EXPECT_ERROR(Wallet::open(m_path + QStringLiteral(".bak"), secret("correct horse")),
+                 ErrorCode::WrongPassword);
+    EXPECT_TRUE(Wallet::open(m_path + QStringLiteral(".bak"), secret("new password")).ok());
 }
 
 TEST_F(WalletTest, ExportsNeedTheRightPassword)
