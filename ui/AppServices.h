@@ -1,0 +1,79 @@
+#pragma once
+
+// The object graph behind the UI, built in one place so that the desktop app, the view-model
+// tests, the QML tests and the screenshot tour all run the same thing: settings, the wallet
+// session, idle monitor, clipboard guard, the view models and the AppContext.
+//
+// What differs between them comes in from outside: the worker pool and DeviceUnlock (made by
+// the composition root, or by a test with its own keychain service name), and the Options.
+
+#include "AppContext.h"
+#include "wallet/KdfParams.h"
+
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+
+class QThreadPool;
+
+namespace ovpp::core {
+class DeviceUnlock;
+}
+
+namespace ovpp::ui {
+
+class AppSettings;
+class ClipboardGuard;
+class IdleMonitor;
+class WalletSession;
+
+class AppServices : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        // The vault to open; empty: the last one used, else vaultlocation::pathForName("default").
+        QString vaultPath;
+        // For vaults created from now on (an existing vault keeps the parameters in its header).
+        core::KdfParams kdf = core::KdfParams::standard();
+        std::chrono::milliseconds clipboardClearAfter = std::chrono::seconds(60);
+    };
+
+    // `worker` must have maxThreadCount() == 1 and outlive this object; `deviceUnlock` may be
+    // null (no "unlock on this device"), else it too must outlive this object.
+    AppServices(QThreadPool *worker, core::DeviceUnlock *deviceUnlock, Options options,
+                QObject *parent = nullptr);
+    // Destroys the view models, then waits for the wallet worker before the wallet is wiped.
+    ~AppServices() override;
+
+    AppContext *context() const { return m_context.get(); }
+    AppSettings *settings() const { return m_settings.get(); }
+    WalletSession *session() const { return m_session.get(); }
+    IdleMonitor *idleMonitor() const { return m_idleMonitor.get(); }
+    ClipboardGuard *clipboard() const { return m_clipboard.get(); }
+    WalletViewModel *wallet() const { return m_wallet.get(); }
+    OnboardingViewModel *onboarding() const { return m_onboarding.get(); }
+    SettingsViewModel *settingsViewModel() const { return m_settingsViewModel.get(); }
+    ThemeController *theme() const { return m_theme.get(); }
+
+    // The vault chosen when Options::vaultPath is empty.
+    static QString defaultVaultPath(const AppSettings &settings);
+
+private:
+    // Declared in construction order; destroyed in reverse (view models before the session).
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<WalletSession> m_session;
+    std::unique_ptr<IdleMonitor> m_idleMonitor;
+    std::unique_ptr<ClipboardGuard> m_clipboard;
+    std::unique_ptr<WalletViewModel> m_wallet;
+    std::unique_ptr<OnboardingViewModel> m_onboarding;
+    std::unique_ptr<SettingsViewModel> m_settingsViewModel;
+    std::unique_ptr<ThemeController> m_theme;
+    std::unique_ptr<AppContext> m_context;
+};
+
+} // namespace ovpp::ui
