@@ -45,12 +45,15 @@ struct Error
 // Human readable English text for an error (used by the CLI and logs; the UI translates codes).
 QString describe(const Error &error);
 
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) { }
-    Result(Error error) : m_state(std::move(error)) { }
+    Result(T value)
+        : m_state(std::move(value))
+    { }
+    Result(Error error)
+        : m_state(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -69,12 +72,13 @@ private:
     std::variant<T, Error> m_state;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) { }
+    Result(Error error)
+        : m_error(std::move(error))
+    { }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -86,7 +90,7 @@ private:
 
 inline Error makeError(ErrorCode code, QString detail = {})
 {
-    return Error{code, std::move(detail)};
+    return Error {code, std::move(detail)};
 }
 
 } // namespace ovpp::core

@@ -39,7 +39,7 @@ public:
     friend bool operator==(const DerivationPath &, const DerivationPath &) = default;
 
 private:
-    QList<std::uint32_t> m_components{44, 501, 0, 0};
+    QList<std::uint32_t> m_components {44, 501, 0, 0};
     bool m_legacySeed = false;
 };
 

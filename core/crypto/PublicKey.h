@@ -18,7 +18,9 @@ public:
     using Bytes = std::array<std::uint8_t, Size>;
 
     PublicKey() = default;
-    explicit PublicKey(const Bytes &bytes) : m_bytes(bytes) { }
+    explicit PublicKey(const Bytes &bytes)
+        : m_bytes(bytes)
+    { }
 
     // Accepts exactly 32 bytes of base58 (32–44 characters); anything else is InvalidArgument
     // with a detail saying what is wrong (bad character and where, wrong length).
@@ -33,7 +35,7 @@ public:
     friend auto operator<=>(const PublicKey &, const PublicKey &) = default;
 
 private:
-    Bytes m_bytes{};
+    Bytes m_bytes {};
 };
 
 } // namespace ovpp::core

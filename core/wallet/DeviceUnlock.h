@@ -7,8 +7,8 @@
 // from one thread that runs a Qt event loop (QtKeychain's jobs need one); a job that times out
 // is left to finish in the background, since QtKeychain 0.13 cannot cancel it.
 
-#include "crypto/SecretBytes.h"
 #include "common/Result.h"
+#include "crypto/SecretBytes.h"
 
 #include <QObject>
 #include <QPointer>

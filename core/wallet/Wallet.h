@@ -8,9 +8,9 @@
 
 #include "AccountInfo.h"
 #include "KdfParams.h"
+#include "common/Result.h"
 #include "crypto/Keypair.h"
 #include "crypto/SecretBytes.h"
-#include "common/Result.h"
 
 #include <QList>
 #include <QString>
