@@ -416,13 +416,7 @@ Result<AccountInfo> Wallet::addDerivedAccount(int seedIndex, const DerivationPat
     account.info.kind = AccountKind::Derived;
     account.info.seedIndex = seedIndex;
     account.info.path = path;
-    const AccountInfo info = account.info;
-    d->contents.accounts.push_back(std::move(account));
-    if (auto saved = save(); !saved) {
-        d->contents.accounts.pop_back();
-        return saved.error();
-    }
-    return info;
+    return appendAccount(std::move(account));
 }
 
 Result<AccountInfo> Wallet::importKeypair(const Keypair &keypair, const QString &label)
@@ -440,13 +434,7 @@ Result<AccountInfo> Wallet::importKeypair(const Keypair &keypair, const QString 
     account.info.address = keypair.publicKey();
     account.info.kind = AccountKind::Imported;
     account.secret = keypair.secretKey().clone();
-    const AccountInfo info = account.info;
-    d->contents.accounts.push_back(std::move(account));
-    if (auto saved = save(); !saved) {
-        d->contents.accounts.pop_back();
-        return saved.error();
-    }
-    return info;
+    return appendAccount(std::move(account));
 }
 
 Result<AccountInfo> Wallet::addWatchOnly(const PublicKey &address, const QString &label)
@@ -459,13 +447,7 @@ Result<AccountInfo> Wallet::addWatchOnly(const PublicKey &address, const QString
     Account account = newAccount(d->contents, label);
     account.info.address = address;
     account.info.kind = AccountKind::WatchOnly;
-    const AccountInfo info = account.info;
-    d->contents.accounts.push_back(std::move(account));
-    if (auto saved = save(); !saved) {
-        d->contents.accounts.pop_back();
-        return saved.error();
-    }
-    return info;
+    return appendAccount(std::move(account));
 }
 
 Result<void> Wallet::renameAccount(const QString &accountId, const QString &label)
@@ -629,6 +611,17 @@ const SecretBytes &Wallet::vaultKey() const
 KdfParams Wallet::kdfParams() const
 {
     return d ? d->header.kdf : KdfParams {};
+}
+
+Result<AccountInfo> Wallet::appendAccount(vaultpayload::Account account)
+{
+    const AccountInfo info = account.info;
+    d->contents.accounts.push_back(std::move(account));
+    if (auto saved = save(); !saved) {
+        d->contents.accounts.pop_back(); // memory keeps matching the file
+        return saved.error();
+    }
+    return info;
 }
 
 Result<void> Wallet::save()

@@ -20,6 +20,10 @@
 
 namespace ovpp::core {
 
+namespace vaultpayload {
+struct Account;
+}
+
 class Wallet
 {
 public:
@@ -78,6 +82,8 @@ private:
     struct State;
     explicit Wallet(std::unique_ptr<State> state);
     Result<void> save();
+    // Adds the account and saves; on a failed save the account is taken out again.
+    Result<AccountInfo> appendAccount(vaultpayload::Account account);
     std::unique_ptr<State> d;
 };
 
