@@ -7,7 +7,10 @@
 // write.
 //
 //   node chargepoint.mjs --url ws://127.0.0.1:8887 --id CP1 --password KEY [--count N]
-//        [--plug-in] [--samples N] [--meter-interval-ms MS] [--id-tag TAG]
+//        [--plug-in] [--samples N] [--meter-interval-ms MS] [--id-tag TAG] [--ca cert.pem]
+//
+// Security profile 1 is HTTP Basic auth over ws://; profile 2 the same over wss:// (--ca names
+// the PEM certificate to trust, e.g. the central system's self-signed one).
 //
 // Life of a charge point: connect (HTTP Basic: id + password) -> BootNotification -> Heartbeat
 // every `interval` seconds from the boot answer -> StatusNotification Available. A plug-in (at
@@ -19,6 +22,8 @@
 // With --count N the ids are <id>-001 ... <id>-N (all with the same password).
 // Output: one JSON object per line on stdout ({"event": ..., "id": ...}) for the tests to follow.
 // SIGTERM/SIGINT close every connection and exit 0; exit 2 when no charge point could connect.
+
+import { readFileSync } from 'node:fs';
 
 import ocppRpc from 'ocpp-rpc';
 
@@ -39,6 +44,7 @@ function parseArgs(argv) {
         socStart: 20,
         vendor: 'OpenVPPSim',
         model: 'SimAC-22',
+        ca: undefined,
     };
     for (let i = 2; i < argv.length; ++i) {
         const arg = argv[i];
@@ -58,6 +64,7 @@ function parseArgs(argv) {
         case '--energy-start': opts.energyStartWh = Number.parseInt(next(), 10); break;
         case '--power-w': opts.powerW = Number.parseInt(next(), 10); break;
         case '--soc-start': opts.socStart = Number.parseInt(next(), 10); break;
+        case '--ca': opts.ca = readFileSync(next()); break;
         default: throw new Error(`unknown argument ${arg}`);
         }
     }
@@ -91,6 +98,7 @@ class ChargePoint {
             strictMode: true,
             reconnect: false,
             callTimeoutMs: 10000,
+            wsOpts: opts.ca ? { ca: opts.ca } : {},
         });
         this.client.on('strictValidationFailure', ({ method, outbound, isCall, error }) => {
             emit('strictValidationFailure', id, { method, outbound, isCall, message: String(error?.message) });

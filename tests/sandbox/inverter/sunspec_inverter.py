@@ -92,6 +92,19 @@ def scaled(value, sf):
     return int(raw)
 
 
+def fit_int16(value):
+    """(raw, sf) with the finest scale factor in -1..3 that represents value exactly in an
+    int16, as real devices pick W_SF to suit their rating."""
+    for sf in (-1, 0, 1, 2, 3):
+        try:
+            raw = scaled(value, sf)
+        except ValueError:
+            continue
+        if -32767 <= raw <= 32767:
+            return raw, sf
+    raise ValueError(f"{value} does not fit an int16 with a scale factor of -1..3")
+
+
 class Inverter:
     def __init__(self, args):
         self.args = args
@@ -140,10 +153,11 @@ class Inverter:
 
     def model103(self, power):
         a = self.args
-        w_sf, hz_sf, wh_sf, v_sf, a_sf = -1, -2, a.wh_sf, -1, -2
+        hz_sf, wh_sf, v_sf, a_sf = -2, a.wh_sf, -1, -2
+        w_raw, w_sf = fit_int16(power)
         volts = Decimal("230.0")
         amps = (power / volts / 3).quantize(Decimal("0.01")) if power else Decimal(0)
-        dcw = (power * Decimal("1.04")).quantize(Decimal("1"))
+        dcw_raw, dcw_sf = fit_int16((power * Decimal("1.04")).quantize(Decimal("1")))
         energy = int(self.energy_wh) // (10 ** wh_sf)
         if energy > 0xFFFFFFFF:
             raise ValueError("energy does not fit acc32 with this WH_SF")
@@ -152,7 +166,7 @@ class Inverter:
             u16(scaled(amps, a_sf)), s16(a_sf),
             NI_UINT16, NI_UINT16, NI_UINT16,
             u16(scaled(volts, v_sf)), u16(scaled(volts, v_sf)), u16(scaled(volts, v_sf)), s16(v_sf),
-            s16(scaled(power, w_sf)), s16(w_sf),
+            s16(w_raw), s16(w_sf),
             u16(scaled(self.hz, hz_sf)), s16(hz_sf),
             NI_INT16, NI_SUNSSF,  # VA, VA_SF
             NI_INT16, NI_SUNSSF,  # VAr, VAr_SF
@@ -160,7 +174,7 @@ class Inverter:
             *u32(energy), s16(wh_sf),
             NI_UINT16, NI_SUNSSF,  # DCA, DCA_SF
             NI_UINT16, NI_SUNSSF,  # DCV, DCV_SF
-            s16(scaled(dcw, 0)), s16(0),  # DCW, DCW_SF
+            s16(dcw_raw), s16(dcw_sf),  # DCW, DCW_SF
             s16(415), NI_INT16, NI_INT16, NI_INT16, s16(-1),  # TmpCab 41.5 C, ..., Tmp_SF
             self.state(power), NI_UINT16,
             *u32(0), *u32(0),  # Evt1, Evt2
@@ -299,8 +313,11 @@ def parse_args(argv):
     p.add_argument("--corrupt", choices=("none", "no-suns", "bad-chain"), default="none")
     args = p.parse_args(argv)
     if args.time:
-        hh, mm = args.time.split(":")
-        if not (0 <= int(hh) < 24 and 0 <= int(mm) < 60):
+        try:
+            hh, mm = (int(x) for x in args.time.split(":"))
+        except ValueError:
+            p.error("--time must be HH:MM")
+        if not (0 <= hh < 24 and 0 <= mm < 60):
             p.error("--time must be HH:MM")
     if not 1 <= args.unit_id <= 247:
         p.error("--unit-id must be 1..247")
@@ -311,7 +328,11 @@ async def main(argv):
     args = parse_args(argv)
     logging.basicConfig(level=logging.CRITICAL)
     inverter = Inverter(args)
-    slave = ModbusSlaveContext(hr=SunSpecBlock(inverter, args.base), zero_mode=True)
+    try:
+        block = SunSpecBlock(inverter, args.base)  # builds the map once: bad options fail here
+    except ValueError as exc:
+        sys.exit(f"sunspec_inverter: {exc}")
+    slave = ModbusSlaveContext(hr=block, zero_mode=True)
     context = ModbusServerContext(slaves={args.unit_id: slave}, single=False)
     server = ModbusTcpServer(context, address=("127.0.0.1", args.port), allow_reuse_address=True)
     task = asyncio.create_task(server.serve_forever())

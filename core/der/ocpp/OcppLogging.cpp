@@ -1,0 +1,3 @@
+#include "OcppLogging.h"
+
+Q_LOGGING_CATEGORY(lcOcpp, "ovpp.ocpp", QtInfoMsg)

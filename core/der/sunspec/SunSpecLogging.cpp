@@ -1,0 +1,3 @@
+#include "der/sunspec/SunSpecLogging.h"
+
+Q_LOGGING_CATEGORY(lcSunSpec, "ovpp.sunspec", QtInfoMsg)

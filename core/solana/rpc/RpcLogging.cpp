@@ -1,0 +1,3 @@
+#include "RpcLogging.h"
+
+Q_LOGGING_CATEGORY(lcRpc, "ovpp.rpc", QtInfoMsg)
