@@ -11,7 +11,7 @@ LocalnetProcess::~LocalnetProcess()
     stop();
 }
 
-QString LocalnetProcess::start()
+QString LocalnetProcess::start(const QStringList &extraArguments)
 {
     const QString node = QStringLiteral(OVPP_NODE_EXECUTABLE);
     const QDir root(QStringLiteral(OVPP_SOURCE_DIR));
@@ -27,9 +27,11 @@ QString LocalnetProcess::start()
     m_process.setWorkingDirectory(root.path());
     m_process.setProgram(node);
     // Fast slots keep confirmation quick; 150 slots of blockhash validity are still 15 s.
-    m_process.setArguments({root.filePath(QStringLiteral("tests/sandbox/localnet/server.mjs")),
-                            QStringLiteral("--port"), QStringLiteral("0"),
-                            QStringLiteral("--slot-ms"), QStringLiteral("100")});
+    m_process.setArguments(
+        QStringList {root.filePath(QStringLiteral("tests/sandbox/localnet/server.mjs")),
+                     QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--slot-ms"),
+                     QStringLiteral("100")}
+        + extraArguments);
     m_process.start();
     if (!m_process.waitForStarted(10000))
         return QStringLiteral("could not start %1: %2").arg(node, m_process.errorString());

@@ -6,6 +6,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace ovpp::testing {
@@ -19,7 +20,8 @@ public:
     LocalnetProcess &operator=(const LocalnetProcess &) = delete;
 
     // Empty on success, otherwise what went wrong and how to fix it.
-    QString start();
+    // `extraArguments` go to server.mjs (e.g. --blockhash-ttl-slots 10 for expiry tests).
+    QString start(const QStringList &extraArguments = {});
     void stop();
 
     QUrl rpcUrl() const { return m_rpcUrl; }
