@@ -1,5 +1,7 @@
 #include "Command.h"
 
+#include <utility>
+
 namespace ovpp::cli {
 
 const QStringList &globalOptions()
@@ -19,6 +21,21 @@ Outcome<core::DerivationPath> derivationPathOption(const CommandLine &line)
                                 .arg(line.value(QStringLiteral("path")), path.error().detail));
     }
     return path.value();
+}
+
+Command makeCommand(const QString &group, const QString &name, const QString &usage,
+                    const QString &summary, const QString &help, QStringList options,
+                    std::function<Outcome<void>(const Invocation &)> run)
+{
+    Command command;
+    command.group = group;
+    command.name = name;
+    command.usage = usage;
+    command.summary = summary;
+    command.help = help;
+    command.options = std::move(options);
+    command.run = std::move(run);
+    return command;
 }
 
 } // namespace ovpp::cli

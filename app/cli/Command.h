@@ -42,6 +42,12 @@ struct Command
     QString fullName() const { return group + u' ' + name; }
 };
 
+// A command of `group` with the parts every command has; callers add `required` and argument
+// counts where the command needs them.
+Command makeCommand(const QString &group, const QString &name, const QString &usage,
+                    const QString &summary, const QString &help, QStringList options,
+                    std::function<Outcome<void>(const Invocation &)> run);
+
 // Options every command accepts.
 const QStringList &globalOptions();
 

@@ -136,15 +136,8 @@ const QString VaultHelp = QStringLiteral(
 Command make(const QString &name, const QString &usage, const QString &summary, const QString &help,
              QStringList options, std::function<Outcome<void>(const Invocation &)> run)
 {
-    Command command;
-    command.group = QStringLiteral("keychain");
-    command.name = name;
-    command.usage = usage;
-    command.summary = summary;
-    command.help = help;
-    command.options = std::move(options);
-    command.run = std::move(run);
-    return command;
+    return makeCommand(QStringLiteral("keychain"), name, usage, summary, help, std::move(options),
+                       std::move(run));
 }
 
 } // namespace

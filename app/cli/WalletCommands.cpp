@@ -118,27 +118,50 @@ Outcome<Wallet> openWithStoredKey(const QString &path)
     return std::move(wallet).value();
 }
 
-Outcome<Wallet> openVault(const Invocation &in, const QString &path)
+Outcome<void> requireVault(const QString &path)
 {
     auto exists = vaultExists(path);
     if (!exists.ok())
         return exists.failure();
     if (!exists.value())
         return vaultFailure(makeError(ErrorCode::FileNotFound), path);
-    if (in.line.has(UseKeychainOption)) {
-        if (in.line.has(PasswordFileOption))
-            return usageFailure(QStringLiteral("give --use-keychain or --password-file, not both"));
-        return openWithStoredKey(path);
-    }
-    auto password = input::password(in.line.value(PasswordFileOption),
-                                    QStringLiteral("Password for %1: ").arg(shown(path)),
+    return {};
+}
+
+// An existing vault opened with the password from the prompt or --password-file. The password is
+// handed back too: export checks it again, passwd is replacing it.
+struct UnlockedVault
+{
+    Wallet wallet;
+    SecretBytes password;
+};
+
+Outcome<UnlockedVault> openWithPassword(const Invocation &in, const QString &path,
+                                        const QString &prompt)
+{
+    auto password = input::password(in.line.value(PasswordFileOption), prompt,
                                     QStringLiteral("--password-file"));
     if (!password.ok())
         return password.failure();
     auto wallet = Wallet::open(path, password.value());
     if (!wallet.ok())
         return vaultFailure(wallet.error(), path);
-    return std::move(wallet).value();
+    return UnlockedVault {std::move(wallet).value(), std::move(password).value()};
+}
+
+Outcome<Wallet> openVault(const Invocation &in, const QString &path)
+{
+    if (auto exists = requireVault(path); !exists.ok())
+        return exists.failure();
+    if (in.line.has(UseKeychainOption)) {
+        if (in.line.has(PasswordFileOption))
+            return usageFailure(QStringLiteral("give --use-keychain or --password-file, not both"));
+        return openWithStoredKey(path);
+    }
+    auto opened = openWithPassword(in, path, QStringLiteral("Password for %1: ").arg(shown(path)));
+    if (!opened.ok())
+        return opened.failure();
+    return std::move(opened).value().wallet;
 }
 
 Outcome<Wallet> createVault(const Invocation &in, const QString &path)
@@ -455,20 +478,13 @@ Outcome<void> exportSecret(const Invocation &in)
     if (format != QLatin1String("keypair") && format != QLatin1String("base58"))
         return usageFailure(QStringLiteral("--format is keypair or base58, not %1").arg(format));
 
-    auto exists = vaultExists(path);
-    if (!exists.ok())
+    if (auto exists = requireVault(path); !exists.ok())
         return exists.failure();
-    if (!exists.value())
-        return vaultFailure(makeError(ErrorCode::FileNotFound), path);
-    auto password = input::password(in.line.value(PasswordFileOption),
-                                    QStringLiteral("Password for %1: ").arg(shown(path)),
-                                    QStringLiteral("--password-file"));
-    if (!password.ok())
-        return password.failure();
-    auto wallet = Wallet::open(path, password.value());
-    if (!wallet.ok())
-        return vaultFailure(wallet.error(), path);
-    const QList<AccountInfo> accounts = wallet->accounts();
+    auto opened = openWithPassword(in, path, QStringLiteral("Password for %1: ").arg(shown(path)));
+    if (!opened.ok())
+        return opened.failure();
+    const Wallet &wallet = opened->wallet;
+    const QList<AccountInfo> accounts = wallet.accounts();
     if (index >= accounts.size()) {
         return userFailure(QStringLiteral("not-found"),
                            QStringLiteral("%1 has no account %2 (it has %3) — 'ovpp wallet list' "
@@ -486,9 +502,9 @@ Outcome<void> exportSecret(const Invocation &in)
                                .arg(account.label));
     }
     const bool keypair = format == QLatin1String("keypair");
-    auto secret = wallet->exportSecret(
+    auto secret = wallet.exportSecret(
         account.id, keypair ? Wallet::ExportFormat::KeypairJson : Wallet::ExportFormat::Base58,
-        password.value());
+        opened->password);
     if (!secret.ok())
         return vaultFailure(secret.error(), path);
     in.out.secretLine(secret.value());
@@ -510,28 +526,22 @@ Outcome<void> passwd(const Invocation &in)
         && in.line.value(NewPasswordFileOption) == QLatin1String("-")) {
         return usageFailure(QStringLiteral("only one input can come from standard input (-)"));
     }
-    auto exists = vaultExists(path);
-    if (!exists.ok())
+    if (auto exists = requireVault(path); !exists.ok())
         return exists.failure();
-    if (!exists.value())
-        return vaultFailure(makeError(ErrorCode::FileNotFound), path);
-    auto current = input::password(in.line.value(PasswordFileOption),
-                                   QStringLiteral("Current password for %1: ").arg(shown(path)),
-                                   QStringLiteral("--password-file"));
-    if (!current.ok())
-        return current.failure();
-    auto wallet = Wallet::open(path, current.value());
-    if (!wallet.ok())
-        return vaultFailure(wallet.error(), path);
+    auto opened
+        = openWithPassword(in, path, QStringLiteral("Current password for %1: ").arg(shown(path)));
+    if (!opened.ok())
+        return opened.failure();
+    Wallet &wallet = opened->wallet;
     auto replacement
         = input::newPassword(in.line.value(NewPasswordFileOption), QStringLiteral("New password: "),
                              QStringLiteral("--new-password-file"));
     if (!replacement.ok())
         return replacement.failure();
-    if (auto changed = wallet->changePassword(current.value(), replacement.value()); !changed.ok())
+    if (auto changed = wallet.changePassword(opened->password, replacement.value()); !changed.ok())
         return vaultFailure(changed.error(), path);
     // The vault has a new key now; a copy kept for "unlock on this device" must follow.
-    if (const QString note = keychain::refreshStoredKey(wallet->vaultId(), wallet->vaultKey());
+    if (const QString note = keychain::refreshStoredKey(wallet.vaultId(), wallet.vaultKey());
         !note.isEmpty())
         in.out.note(QStringLiteral("ovpp: warning: ") + note);
     in.out.line(QStringLiteral("Changed the password of %1").arg(shown(path)));
@@ -558,15 +568,8 @@ const QString KeychainHelp = QStringLiteral(
 Command make(const QString &name, const QString &usage, const QString &summary, const QString &help,
              QStringList options, std::function<Outcome<void>(const Invocation &)> run)
 {
-    Command command;
-    command.group = QStringLiteral("wallet");
-    command.name = name;
-    command.usage = usage;
-    command.summary = summary;
-    command.help = help;
-    command.options = std::move(options);
-    command.run = std::move(run);
-    return command;
+    return makeCommand(QStringLiteral("wallet"), name, usage, summary, help, std::move(options),
+                       std::move(run));
 }
 
 } // namespace
