@@ -19,7 +19,8 @@ ApplicationWindow {
 
     readonly property var flowPages: ["welcome", "create-words", "create-quiz", "password",
         "import-words", "import-keypair", "import-secret", "import-path", "watch"]
-    readonly property var shellPages: ["wallet", "devices", "fleet", "rewards", "inspect", "settings"]
+    readonly property var shellPages: ["wallet", "devices", "fleet", "rewards", "inspect", "settings",
+                                       "send", "receive", "pay", "history", "pair-inverter", "pair-charger", "device-detail"]
 
     // The page on screen, by the names showPage() takes.
     readonly property string currentPage: wallet.state === WalletViewModel.Unlocked

@@ -18,13 +18,9 @@ QPointer<AppContext> &installed()
 
 } // namespace
 
-AppContext::AppContext(WalletViewModel *wallet, OnboardingViewModel *onboarding,
-                       SettingsViewModel *settings, ThemeController *theme, QObject *parent)
+AppContext::AppContext(const ViewModels &viewModels, QObject *parent)
     : QObject(parent)
-    , m_wallet(wallet)
-    , m_onboarding(onboarding)
-    , m_settings(settings)
-    , m_theme(theme)
+    , m_viewModels(viewModels)
 { }
 
 AppContext::~AppContext()

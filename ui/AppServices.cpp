@@ -30,8 +30,33 @@ AppServices::AppServices(QThreadPool *worker, core::DeviceUnlock *deviceUnlock, 
     m_settingsViewModel
         = std::make_unique<SettingsViewModel>(m_session.get(), deviceUnlock, m_idleMonitor.get());
     m_theme = std::make_unique<ThemeController>(m_settings.get());
-    m_context = std::make_unique<AppContext>(m_wallet.get(), m_onboarding.get(),
-                                             m_settingsViewModel.get(), m_theme.get());
+    m_portfolio = std::make_unique<PortfolioViewModel>();
+    m_receive = std::make_unique<ReceiveViewModel>();
+    m_history = std::make_unique<HistoryViewModel>();
+    m_inspect = std::make_unique<InspectViewModel>();
+    m_send = std::make_unique<SendViewModel>();
+    m_pay = std::make_unique<PayViewModel>();
+    m_devices = std::make_unique<DevicesViewModel>();
+    m_deviceDetail = std::make_unique<DeviceDetailViewModel>();
+    m_pairing = std::make_unique<PairingViewModel>();
+    m_fleet = std::make_unique<FleetViewModel>();
+
+    AppContext::ViewModels viewModels;
+    viewModels.wallet = m_wallet.get();
+    viewModels.onboarding = m_onboarding.get();
+    viewModels.settings = m_settingsViewModel.get();
+    viewModels.theme = m_theme.get();
+    viewModels.portfolio = m_portfolio.get();
+    viewModels.receive = m_receive.get();
+    viewModels.history = m_history.get();
+    viewModels.inspect = m_inspect.get();
+    viewModels.send = m_send.get();
+    viewModels.pay = m_pay.get();
+    viewModels.devices = m_devices.get();
+    viewModels.deviceDetail = m_deviceDetail.get();
+    viewModels.pairing = m_pairing.get();
+    viewModels.fleet = m_fleet.get();
+    m_context = std::make_unique<AppContext>(viewModels);
 }
 
 AppServices::~AppServices()
@@ -39,6 +64,16 @@ AppServices::~AppServices()
     if (AppContext::instance() == m_context.get())
         AppContext::install(nullptr);
     m_context.reset();
+    m_fleet.reset();
+    m_pairing.reset();
+    m_deviceDetail.reset();
+    m_devices.reset();
+    m_pay.reset();
+    m_send.reset();
+    m_inspect.reset();
+    m_history.reset();
+    m_receive.reset();
+    m_portfolio.reset();
     m_theme.reset();
     m_settingsViewModel.reset();
     m_onboarding.reset();

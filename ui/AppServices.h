@@ -59,6 +59,16 @@ public:
     OnboardingViewModel *onboarding() const { return m_onboarding.get(); }
     SettingsViewModel *settingsViewModel() const { return m_settingsViewModel.get(); }
     ThemeController *theme() const { return m_theme.get(); }
+    PortfolioViewModel *portfolio() const { return m_portfolio.get(); }
+    ReceiveViewModel *receive() const { return m_receive.get(); }
+    HistoryViewModel *history() const { return m_history.get(); }
+    InspectViewModel *inspect() const { return m_inspect.get(); }
+    SendViewModel *send() const { return m_send.get(); }
+    PayViewModel *pay() const { return m_pay.get(); }
+    DevicesViewModel *devices() const { return m_devices.get(); }
+    DeviceDetailViewModel *deviceDetail() const { return m_deviceDetail.get(); }
+    PairingViewModel *pairing() const { return m_pairing.get(); }
+    FleetViewModel *fleet() const { return m_fleet.get(); }
 
     // The vault chosen when Options::vaultPath is empty.
     static QString defaultVaultPath(const AppSettings &settings);
@@ -73,6 +83,16 @@ private:
     std::unique_ptr<OnboardingViewModel> m_onboarding;
     std::unique_ptr<SettingsViewModel> m_settingsViewModel;
     std::unique_ptr<ThemeController> m_theme;
+    std::unique_ptr<PortfolioViewModel> m_portfolio;
+    std::unique_ptr<ReceiveViewModel> m_receive;
+    std::unique_ptr<HistoryViewModel> m_history;
+    std::unique_ptr<InspectViewModel> m_inspect;
+    std::unique_ptr<SendViewModel> m_send;
+    std::unique_ptr<PayViewModel> m_pay;
+    std::unique_ptr<DevicesViewModel> m_devices;
+    std::unique_ptr<DeviceDetailViewModel> m_deviceDetail;
+    std::unique_ptr<PairingViewModel> m_pairing;
+    std::unique_ptr<FleetViewModel> m_fleet;
     std::unique_ptr<AppContext> m_context;
 };
 

@@ -20,17 +20,40 @@ namespace ovpp::app {
 // of 1 under Xvfb, so these are also the PNG's pixels).
 inline constexpr QSize screenshotWindowSize {1180, 760};
 
-// The states the tour captures, in order. Each is also the name Main.qml's showPage() takes.
+// The states the tour captures; a state is a page (a name Main.qml's showPage() takes) or a step
+// of one (send-review). The number in a file name is the state's place in this list.
 inline QStringList screenshotStates()
 {
-    return {QStringLiteral("welcome"),        QStringLiteral("create-words"),
-            QStringLiteral("create-quiz"),    QStringLiteral("password"),
-            QStringLiteral("watch"),          QStringLiteral("import-words"),
-            QStringLiteral("import-keypair"), QStringLiteral("import-secret"),
-            QStringLiteral("import-path"),    QStringLiteral("lock"),
-            QStringLiteral("wallet"),         QStringLiteral("devices"),
-            QStringLiteral("fleet"),          QStringLiteral("rewards"),
-            QStringLiteral("inspect"),        QStringLiteral("settings")};
+    return {
+        QStringLiteral("welcome"),
+        QStringLiteral("create-words"),
+        QStringLiteral("create-quiz"),
+        QStringLiteral("password"),
+        QStringLiteral("watch"),
+        QStringLiteral("import-words"),
+        QStringLiteral("import-keypair"),
+        QStringLiteral("import-secret"),
+        QStringLiteral("import-path"),
+        QStringLiteral("lock"),
+        QStringLiteral("wallet"),
+        QStringLiteral("receive"),
+        QStringLiteral("send"),
+        QStringLiteral("send-review"),
+        QStringLiteral("send-pending"),
+        QStringLiteral("send-confirmed"),
+        QStringLiteral("pay"),
+        QStringLiteral("history"),
+        QStringLiteral("inspect"),
+        QStringLiteral("devices"),
+        QStringLiteral("pair-inverter"),
+        QStringLiteral("pair-inverter-found"),
+        QStringLiteral("pair-charger"),
+        QStringLiteral("pair-charger-done"),
+        QStringLiteral("device-detail"),
+        QStringLiteral("fleet"),
+        QStringLiteral("rewards"),
+        QStringLiteral("settings"),
+    };
 }
 
 inline QStringList screenshotThemes()

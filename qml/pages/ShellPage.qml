@@ -11,6 +11,17 @@ Item {
 
     readonly property WalletViewModel wallet: AppContext.wallet
     property string page: "wallet"
+    // The rail entry a page belongs to: sub-pages (send, pairing, ...) highlight their section.
+    readonly property var sectionOf: ({
+        "send": "wallet",
+        "receive": "wallet",
+        "pay": "wallet",
+        "history": "wallet",
+        "pair-inverter": "devices",
+        "pair-charger": "devices",
+        "device-detail": "devices"
+    })
+    readonly property string section: sectionOf[page] !== undefined ? sectionOf[page] : page
     readonly property var destinations: [
         { "name": "wallet", "glyph": "◈", "title": qsTr("Wallet") },
         { "name": "devices", "glyph": "⚡", "title": qsTr("Devices") },
@@ -107,7 +118,7 @@ Item {
                     glyph: modelData.glyph
                     text: modelData.title
                     shortcutText: "Ctrl+" + (index + 1)
-                    checked: shell.page === modelData.name
+                    checked: shell.section === modelData.name
                     ButtonGroup.group: navGroup
                     onClicked: shell.navigate(modelData.name)
                 }
@@ -224,6 +235,13 @@ Item {
         focus: true
         sourceComponent: {
             switch (shell.page) {
+            case "send": return sendComponent
+            case "receive": return receiveComponent
+            case "pay": return payComponent
+            case "history": return historyComponent
+            case "pair-inverter": return pairInverterComponent
+            case "pair-charger": return pairChargerComponent
+            case "device-detail": return deviceDetailComponent
             case "devices": return devicesComponent
             case "fleet": return fleetComponent
             case "rewards": return rewardsComponent
@@ -257,5 +275,33 @@ Item {
     Component {
         id: settingsComponent
         SettingsPage {}
+    }
+    Component {
+        id: sendComponent
+        SendPage {}
+    }
+    Component {
+        id: receiveComponent
+        ReceivePage {}
+    }
+    Component {
+        id: payComponent
+        PayPage {}
+    }
+    Component {
+        id: historyComponent
+        HistoryPage {}
+    }
+    Component {
+        id: pairInverterComponent
+        PairInverterPage {}
+    }
+    Component {
+        id: pairChargerComponent
+        PairChargerPage {}
+    }
+    Component {
+        id: deviceDetailComponent
+        DeviceDetailPage {}
     }
 }

@@ -1,0 +1,9 @@
+#include "FleetViewModel.h"
+
+namespace ovpp::ui {
+
+FleetViewModel::FleetViewModel(QObject *parent)
+    : QObject(parent)
+{ }
+
+} // namespace ovpp::ui

@@ -1,0 +1,9 @@
+#include "SendViewModel.h"
+
+namespace ovpp::ui {
+
+SendViewModel::SendViewModel(QObject *parent)
+    : QObject(parent)
+{ }
+
+} // namespace ovpp::ui
