@@ -39,7 +39,8 @@ struct Command
     int maxArguments = 0;
     std::function<Outcome<void>(const Invocation &)> run;
 
-    QString fullName() const { return group + u' ' + name; }
+    // A top-level command (`ovpp balance`) has an empty name.
+    QString fullName() const { return name.isEmpty() ? group : group + u' ' + name; }
 };
 
 // A command of `group` with the parts every command has; callers add `required` and argument

@@ -10,22 +10,49 @@ namespace {
 const QSet<QString> &valueOptions()
 {
     static const QSet<QString> names {
-        QStringLiteral("output"),        QStringLiteral("vault"),
-        QStringLiteral("path"),          QStringLiteral("passphrase-file"),
-        QStringLiteral("words"),         QStringLiteral("mnemonic-file"),
-        QStringLiteral("keypair"),       QStringLiteral("secret-file"),
-        QStringLiteral("account"),       QStringLiteral("format"),
-        QStringLiteral("password-file"), QStringLiteral("new-password-file"),
+        QStringLiteral("output"),
+        QStringLiteral("vault"),
+        QStringLiteral("path"),
+        QStringLiteral("passphrase-file"),
+        QStringLiteral("words"),
+        QStringLiteral("mnemonic-file"),
+        QStringLiteral("keypair"),
+        QStringLiteral("secret-file"),
+        QStringLiteral("account"),
+        QStringLiteral("format"),
+        QStringLiteral("password-file"),
+        QStringLiteral("new-password-file"),
         QStringLiteral("label"),
+        // device, charger and csms commands
+        QStringLiteral("devices"),
+        QStringLiteral("telemetry"),
+        QStringLiteral("unit"),
+        QStringLiteral("port"),
+        QStringLiteral("listen"),
+        QStringLiteral("count"),
+        QStringLiteral("prefix"),
+        QStringLiteral("heartbeat"),
+        QStringLiteral("url"),
+        // the Solana commands (url above)
+        QStringLiteral("usde-mint"),
+        QStringLiteral("with-memo"),
+        QStringLiteral("blockhash"),
+        QStringLiteral("limit"),
+        QStringLiteral("with-compute-unit-price"),
+        QStringLiteral("commitment"),
     };
     return names;
 }
 
 const QSet<QString> &flagOptions()
 {
-    static const QSet<QString> names {QStringLiteral("help"), QStringLiteral("version"),
-                                      QStringLiteral("kdf-test-params"),
-                                      QStringLiteral("use-keychain")};
+    static const QSet<QString> names {
+        QStringLiteral("help"), QStringLiteral("version"), QStringLiteral("kdf-test-params"),
+        QStringLiteral("use-keychain"),
+        // device, charger and csms commands
+        QStringLiteral("yes"), QStringLiteral("register"), QStringLiteral("shared-key"),
+        // the Solana commands (yes above)
+        QStringLiteral("sign-only"), QStringLiteral("fund-recipient")};
     return names;
 }
 
@@ -37,6 +64,8 @@ QString longNameOf(QStringView shortName)
         return QStringLiteral("version");
     if (shortName == u"o")
         return QStringLiteral("output");
+    if (shortName == u"u") // the Solana CLI's -u for --url
+        return QStringLiteral("url");
     return {};
 }
 

@@ -35,6 +35,20 @@ QString groupSummary(const QString &name)
     if (name == QLatin1String("keychain"))
         return QStringLiteral("\"Unlock on this device\": a vault's key kept in the OS keychain "
                               "(GNOME Keyring,\nKWallet), shared with the desktop app.");
+    if (name == QLatin1String("device"))
+        return QStringLiteral("SunSpec inverters: found, paired into the device catalog the app "
+                              "polls,\nregistered on chain. --devices FILE picks the catalog.");
+    if (name == QLatin1String("charger"))
+        return QStringLiteral("EV chargers (OCPP 1.6J): an id and a password for the charger's "
+                              "settings;\nthe catalog keeps only a salted hash of the password.");
+    if (name == QLatin1String("token"))
+        return QStringLiteral("SPL tokens (USDE, USDC or any mint) on the cluster --url names "
+                              "(default: localnet).");
+    if (name == QLatin1String("tx"))
+        return QStringLiteral("Transactions as bytes: decode any wallet's transaction, offline.");
+    if (name == QLatin1String("csms"))
+        return QStringLiteral("The OCPP central system, headless: 'ovpp csms --listen "
+                              "HOST:PORT'.");
     return {};
 }
 

@@ -1,12 +1,18 @@
 // ovpp: the OpenVPP World command-line tool. Parses the command line, picks the command, runs
 // it and turns its Failure into one line on standard error and an exit status (see Failure.h).
 
+#include "ChainInspectCommands.h"
+#include "ChargerCommands.h"
 #include "Command.h"
 #include "CommandLine.h"
+#include "CsmsCommands.h"
+#include "DeviceCommands.h"
 #include "Help.h"
 #include "KeychainCommands.h"
 #include "KeysCommands.h"
 #include "Output.h"
+#include "SolanaCommands.h"
+#include "TokenCommands.h"
 #include "WalletCommands.h"
 
 #include <QCoreApplication>
@@ -21,7 +27,9 @@ namespace {
 
 QList<Command> allCommands()
 {
-    return keysCommands() + walletCommands() + keychainCommands();
+    return keysCommands() + walletCommands() + keychainCommands() + deviceCommands()
+        + chargerCommands() + csmsCommands() + solanaCommands() + tokenCommands()
+        + chainInspectCommands();
 }
 
 const Command *findCommand(const QList<Command> &commands, const QString &group,
@@ -75,6 +83,9 @@ int showHelp(const Output &out, const QList<Command> &commands, const QStringLis
             out,
             usageFailure(
                 QStringLiteral("there is no command '%1' — see 'ovpp --help'").arg(topic.first())));
+    } else if (const Command *bare = findCommand(commands, topic.first(), QString());
+               bare && topic.size() == 1) {
+        text = help::command(*bare);
     } else if (topic.size() == 1) {
         text = help::group(topic.first(), commands);
     } else if (const Command *c = findCommand(commands, topic.at(0), topic.at(1))) {
@@ -142,7 +153,11 @@ int run(const QStringList &arguments)
                                                 "--help'")
                                      .arg(words.first())));
     }
-    if (words.size() == 1) {
+    // A group that is itself the command (`ovpp csms --listen ...`, `ovpp balance ADDRESS`) has
+    // one with no name; the words after it are its arguments.
+    const bool bareGroup = findCommand(commands, words.first(), QString())
+        && (words.size() == 1 || !findCommand(commands, words.first(), words.at(1)));
+    if (words.size() == 1 && !bareGroup) {
         if (line.has(QStringLiteral("help")))
             return showHelp(out, commands, words);
         return fail(out,
@@ -150,7 +165,8 @@ int run(const QStringList &arguments)
                                                 "%1'")
                                      .arg(words.first())));
     }
-    const Command *command = findCommand(commands, words.at(0), words.at(1));
+    const Command *command
+        = findCommand(commands, words.at(0), bareGroup ? QString() : words.at(1));
     if (!command) {
         return fail(out,
                     usageFailure(QStringLiteral("there is no command '%1 %2' — see 'ovpp "
@@ -158,7 +174,7 @@ int run(const QStringList &arguments)
                                      .arg(words.at(0), words.at(1))));
     }
     if (line.has(QStringLiteral("help")))
-        return showHelp(out, commands, words.mid(0, 2));
+        return showHelp(out, commands, words.mid(0, bareGroup ? 1 : 2));
 
     const QString seeHelp = QStringLiteral("see 'ovpp help %1'").arg(command->fullName());
     for (const QString &option : line.options()) {
@@ -175,7 +191,7 @@ int run(const QStringList &arguments)
                                          .arg(command->fullName(), option, seeHelp)));
         }
     }
-    const QStringList commandArguments = words.mid(2);
+    const QStringList commandArguments = words.mid(bareGroup ? 1 : 2);
     if (commandArguments.size() < command->minArguments) {
         return fail(out,
                     usageFailure(QStringLiteral("'ovpp %1' is missing an argument — %2")
@@ -210,6 +226,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(OVPP_VERSION));
     // The core logs progress ("created vault ...") at info level for the desktop app's log; on a
     // terminal it is noise beside the one-line result. QT_LOGGING_RULES still turns it on.
-    QLoggingCategory::setFilterRules(QStringLiteral("ovpp.*.info=false"));
+    // The Solana commands report a failed RPC call themselves, in one line that says what to do;
+    // the client's own warnings about each retry would only repeat it.
+    QLoggingCategory::setFilterRules(QStringLiteral("ovpp.*.info=false\novpp.rpc.warning=false"));
     return run(QCoreApplication::arguments().mid(1));
 }

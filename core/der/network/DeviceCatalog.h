@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <utility>
 
 namespace ovpp::core {
 
@@ -38,7 +39,8 @@ class DeviceCatalog
 public:
     explicit DeviceCatalog(QString path);
 
-    // <AppDataLocation>/devices.json (XDG_DATA_HOME/OpenVPP World/devices.json on Linux).
+    // The desktop app's AppDataLocation + /devices.json, the same from the CLI:
+    // $XDG_DATA_HOME/OpenVPP/OpenVPP World/devices.json on Linux.
     static QString defaultPath();
 
     QString path() const { return m_path; }
@@ -59,9 +61,14 @@ public:
     Result<void> add(const PairedDevice &device);
     // Adds a charger with its AuthorizationKey (only the verifier is kept) and saves.
     Result<void> addCharger(const PairedDevice &device, const SecretBytes &authorizationKey);
+    // Adds many chargers with one read and one write (a fleet), all or none.
+    Result<void> addChargers(const QList<std::pair<PairedDevice, const SecretBytes *>> &chargers);
     // Replaces the entry with the same id (label, what BootNotification reported, the registry
     // signature, ...) and saves. NotFound if there is none.
     Result<void> update(const PairedDevice &device);
+    // The same for many entries with one read and one write, all or none (a fleet's
+    // BootNotifications).
+    Result<void> updateMany(const QList<PairedDevice> &devices);
     // Removes the device (and its verifier) and saves. NotFound if there is none.
     Result<void> remove(const QString &id);
 
@@ -84,6 +91,7 @@ public:
     static bool matches(const ChargerVerifier &verifier, std::span<const std::uint8_t> key);
 
 private:
+    Result<void> appendCharger(const PairedDevice &device, const SecretBytes &authorizationKey);
     Result<void> save() const;
 
     QString m_path;

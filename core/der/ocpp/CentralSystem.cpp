@@ -67,6 +67,23 @@ std::optional<double> parseNumber(const QString &text)
     return v;
 }
 
+// SHA-256(salt || password) against the stored digest, streamed (the password is not copied)
+// and compared in constant time.
+bool verifierMatches(const QByteArray &salt, const QByteArray &digest, const QByteArray &password)
+{
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char *>(salt.constData()),
+                              static_cast<unsigned long long>(salt.size()));
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char *>(password.constData()),
+                              static_cast<unsigned long long>(password.size()));
+    unsigned char computed[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&state, computed);
+    sodium_memzero(&state, sizeof state);
+    return digest.size() == crypto_hash_sha256_BYTES
+        && sodium_memcmp(computed, digest.constData(), crypto_hash_sha256_BYTES) == 0;
+}
+
 } // namespace
 
 CentralSystem::CentralSystem(QObject *parent)
@@ -83,8 +100,10 @@ CentralSystem::CentralSystem(QObject *parent)
             if (it == m_chargers.end())
                 return HandshakeGate::Verdict::UnknownChargePoint;
             const auto *bytes = reinterpret_cast<const std::uint8_t *>(password.constData());
-            const bool match = it->second.authorizationKey.equals(
-                {bytes, static_cast<std::size_t>(password.size())});
+            const bool match = it->second.verifierDigest.isEmpty()
+                ? it->second.authorizationKey.equals(
+                    {bytes, static_cast<std::size_t>(password.size())})
+                : verifierMatches(it->second.verifierSalt, it->second.verifierDigest, password);
             return match ? HandshakeGate::Verdict::Accept : HandshakeGate::Verdict::WrongPassword;
         },
         this);
@@ -198,11 +217,32 @@ Result<void> CentralSystem::addCharger(const QString &chargePointId, SecretBytes
     if (authorizationKey.size() < 16 || authorizationKey.size() > 40)
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("an authorization key has 16 to 40 bytes"));
+    Charger charger;
+    charger.authorizationKey = std::move(authorizationKey);
+    return addChargerEntry(chargePointId, std::move(charger));
+}
+
+Result<void> CentralSystem::addChargerVerifier(const QString &chargePointId, const QByteArray &salt,
+                                               const QByteArray &sha256)
+{
+    if (chargePointId.isEmpty() || chargePointId.size() > 48
+        || chargePointId.contains(QLatin1Char('/')))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("a charge point id has 1 to 48 characters and no '/'"));
+    if (salt.isEmpty() || sha256.size() != crypto_hash_sha256_BYTES)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("a verifier is a salt and a 32-byte SHA-256 digest"));
+    Charger charger;
+    charger.verifierSalt = salt;
+    charger.verifierDigest = sha256;
+    return addChargerEntry(chargePointId, std::move(charger));
+}
+
+Result<void> CentralSystem::addChargerEntry(const QString &chargePointId, Charger charger)
+{
     if (m_chargers.count(chargePointId))
         return makeError(ErrorCode::AlreadyExists,
                          QStringLiteral("charge point %1 is already paired").arg(chargePointId));
-    Charger charger;
-    charger.authorizationKey = std::move(authorizationKey);
     charger.state.chargePointId = chargePointId;
     charger.sinceLastMessage = std::make_unique<QElapsedTimer>();
     m_chargers.emplace(chargePointId, std::move(charger));

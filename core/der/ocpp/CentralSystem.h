@@ -76,6 +76,11 @@ public:
 
     // Pairing: the charger `chargePointId` may connect with `authorizationKey` as its password.
     Result<void> addCharger(const QString &chargePointId, SecretBytes authorizationKey);
+    // Pairing without holding the key: the charger's password is accepted when
+    // SHA-256(salt || password) equals `sha256` (constant-time compare). What the device
+    // catalog stores (DeviceCatalog's ChargerVerifier).
+    Result<void> addChargerVerifier(const QString &chargePointId, const QByteArray &salt,
+                                    const QByteArray &sha256);
     // Forgets a charger and drops its connection.
     void removeCharger(const QString &chargePointId);
     // A fresh random AuthorizationKey for pairing: 20 characters from an unambiguous alphabet
@@ -108,12 +113,15 @@ Q_SIGNALS:
 private:
     struct Charger
     {
-        SecretBytes authorizationKey;
+        SecretBytes authorizationKey; // empty when paired by verifier
+        QByteArray verifierSalt;
+        QByteArray verifierDigest; // SHA-256(salt || key); empty when paired by key
         ChargerState state;
         ChargerSession *session = nullptr;
         std::unique_ptr<QElapsedTimer> sinceLastMessage; // monotonic, for offline detection
     };
 
+    Result<void> addChargerEntry(const QString &chargePointId, Charger charger);
     void onNewWebSocket();
     void onSessionClosed(ChargerSession *session);
     void checkLiveness();

@@ -142,6 +142,10 @@ void ChargerSession::handleFrame(const QByteArray &text)
 void ChargerSession::send(const OcppFrame &frame)
 {
     m_socket->sendTextMessage(QString::fromUtf8(frame.serialize()));
+    // Write now rather than on the next event loop pass: otherwise every answer costs one more
+    // poll() over all sockets, and with a thousand chargers that poll is most of the CPU time
+    // (docs/benchmarks.md, "Fleet load (OCPP)"). Never blocks.
+    m_socket->flush();
 }
 
 void ChargerSession::finish(const QString &uniqueId, Result<QJsonObject> result)
