@@ -169,6 +169,15 @@ ApplicationWindow {
             toast.show(text)
         }
     }
+    // Fleet alerts (a charger faulted or went offline), when there is no system tray to show
+    // them: DesktopApp routes them to the tray instead when one exists.
+    Connections {
+        target: AppContext.fleet
+
+        function onNotice(text) {
+            toast.show(text)
+        }
+    }
 
     Toast {
         id: toast

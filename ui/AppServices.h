@@ -16,16 +16,21 @@
 #include <chrono>
 #include <memory>
 
+class QThread;
 class QThreadPool;
 
 namespace ovpp::core {
+class DeviceNetwork;
 class DeviceUnlock;
-}
+} // namespace ovpp::core
 
 namespace ovpp::ui {
 
 class AppSettings;
+class ChainSession;
 class ClipboardGuard;
+class DeviceCatalogEditor;
+class DeviceTelemetry;
 class IdleMonitor;
 class WalletSession;
 
@@ -41,6 +46,14 @@ public:
         // For vaults created from now on (an existing vault keeps the parameters in its header).
         core::KdfParams kdf = core::KdfParams::standard();
         std::chrono::milliseconds clipboardClearAfter = std::chrono::seconds(60);
+        // The device side (core::DeviceNetwork on its own thread). Empty paths: the catalog at
+        // DeviceCatalog::defaultPath(), telemetry.sqlite beside it. Port 0: any free port.
+        QString deviceCatalogPath;
+        QString telemetryPath;
+        quint16 csmsPort = 8887;
+        int inverterIntervalMs = 10'000;
+        // The send journal (ChainSession); empty: <AppDataLocation>/sends.sqlite.
+        QString sendJournalPath;
     };
 
     // `worker` must have maxThreadCount() == 1 and outlive this object; `deviceUnlock` may be
@@ -55,6 +68,7 @@ public:
     WalletSession *session() const { return m_session.get(); }
     IdleMonitor *idleMonitor() const { return m_idleMonitor.get(); }
     ClipboardGuard *clipboard() const { return m_clipboard.get(); }
+    ChainSession *chain() const { return m_chain.get(); }
     WalletViewModel *wallet() const { return m_wallet.get(); }
     OnboardingViewModel *onboarding() const { return m_onboarding.get(); }
     SettingsViewModel *settingsViewModel() const { return m_settingsViewModel.get(); }
@@ -69,6 +83,9 @@ public:
     DeviceDetailViewModel *deviceDetail() const { return m_deviceDetail.get(); }
     PairingViewModel *pairing() const { return m_pairing.get(); }
     FleetViewModel *fleet() const { return m_fleet.get(); }
+    // Lives on its own thread: call it only through queued slots, listen to its signals.
+    core::DeviceNetwork *deviceNetwork() const { return m_deviceNetwork; }
+    DeviceCatalogEditor *deviceCatalog() const { return m_deviceCatalog.get(); }
 
     // The vault chosen when Options::vaultPath is empty.
     static QString defaultVaultPath(const AppSettings &settings);
@@ -79,6 +96,11 @@ private:
     std::unique_ptr<WalletSession> m_session;
     std::unique_ptr<IdleMonitor> m_idleMonitor;
     std::unique_ptr<ClipboardGuard> m_clipboard;
+    std::unique_ptr<ChainSession> m_chain;
+    std::unique_ptr<QThread> m_deviceThread;
+    core::DeviceNetwork *m_deviceNetwork = nullptr; // owned by m_deviceThread's side, see dtor
+    std::unique_ptr<DeviceCatalogEditor> m_deviceCatalog;
+    std::unique_ptr<DeviceTelemetry> m_deviceTelemetry;
     std::unique_ptr<WalletViewModel> m_wallet;
     std::unique_ptr<OnboardingViewModel> m_onboarding;
     std::unique_ptr<SettingsViewModel> m_settingsViewModel;

@@ -1,6 +1,7 @@
 #include "OnboardingViewModel.h"
 
 #include "AppSettings.h"
+#include "ChainSession.h"
 #include "ErrorText.h"
 #include "MnemonicHints.h"
 #include "PasswordPolicy.h"
@@ -8,6 +9,7 @@
 #include "UiLogging.h"
 #include "WalletSession.h"
 #include "crypto/Mnemonic.h"
+#include "solana/rpc/RpcClient.h"
 
 #include <QDir>
 #include <QFile>
@@ -286,6 +288,45 @@ bool OnboardingViewModel::setImportWords(const QString &words, const QString &pa
     return true;
 }
 
+void OnboardingViewModel::setChain(ChainSession *chain)
+{
+    m_chain = chain;
+}
+
+void OnboardingViewModel::readCandidateBalances(quint64 request)
+{
+    if (!m_chain || !m_chain->rpc() || m_pathCandidates->rowCount() == 0)
+        return;
+    QList<core::PublicKey> keys;
+    QStringList addresses;
+    for (int row = 0; row < m_pathCandidates->rowCount(); ++row) {
+        const PathCandidatesModel::Candidate *candidate = m_pathCandidates->at(row);
+        auto key = core::PublicKey::fromBase58(candidate->address);
+        if (!key.ok())
+            continue;
+        keys.append(key.value());
+        addresses.append(candidate->address);
+    }
+    // One call for every candidate. A failure only leaves "—": balances help the user pick a
+    // path, they never gate the import (the chooser may be used offline).
+    m_chain->rpc()->getMultipleAccounts(keys).then(
+        this,
+        [this, request,
+         addresses](core::Result<QList<std::optional<core::OnChainAccount>>> accounts) {
+            if (request != m_candidatesRequest)
+                return; // the words changed meanwhile
+            if (!accounts.ok()) {
+                qCInfo(lcUi) << "path candidates: balances unavailable:"
+                             << core::describe(accounts.error());
+                return;
+            }
+            const auto &list = accounts.value();
+            for (qsizetype i = 0; i < list.size() && i < addresses.size(); ++i)
+                m_pathCandidates->setLamports(addresses.at(i),
+                                              list.at(i) ? list.at(i)->lamports : 0);
+        });
+}
+
 void OnboardingViewModel::deriveCandidates()
 {
     if (!m_session || !m_importPhrase)
@@ -317,6 +358,7 @@ void OnboardingViewModel::deriveCandidates()
                 m_selectedPath = 0;
                 emit selectedPathChanged();
             }
+            readCandidateBalances(request);
         });
 }
 

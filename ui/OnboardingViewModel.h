@@ -25,6 +25,7 @@
 namespace ovpp::ui {
 
 class AppSettings;
+class ChainSession;
 class WalletSession;
 
 class OnboardingViewModel : public QObject
@@ -64,6 +65,9 @@ public:
     QAbstractItemModel *words() const { return m_words; }
     QList<int> quizPositions() const { return m_quizPositions; }
     QAbstractItemModel *pathCandidates() const { return m_pathCandidates; }
+    // Where the import path chooser reads each candidate's SOL balance from (optional: without
+    // it, or when the read fails, balances stay "—" and the import goes on regardless).
+    void setChain(ChainSession *chain);
     int selectedPath() const { return m_selectedPath; }
     void setSelectedPath(int row);
     bool busy() const { return !m_busyText.isEmpty(); }
@@ -97,9 +101,11 @@ private:
     void clearImports();
     void clearImportWords();
     void deriveCandidates();
+    void readCandidateBalances(quint64 request);
     QString wordsProblem(const core::Error &error, std::string_view phrase) const;
 
     QPointer<WalletSession> m_session;
+    QPointer<ChainSession> m_chain;
     AppSettings *m_settings;
     Mode m_mode = Create;
     int m_wordCount = 12;

@@ -1,5 +1,7 @@
 #include "PathCandidatesModel.h"
 
+#include "solana/pay/PaymentAmount.h"
+
 namespace ovpp::ui {
 
 PathCandidatesModel::PathCandidatesModel(QObject *parent)
@@ -25,7 +27,9 @@ QVariant PathCandidatesModel::data(const QModelIndex &index, int role) const
     case AddressRole:
         return candidate.address;
     case BalanceRole:
-        // Balances need the Solana RPC client, which is not built yet.
+        if (auto it = m_lamports.constFind(candidate.address); it != m_lamports.constEnd())
+            return core::PaymentAmount::fromBaseUnits(*it, core::PaymentAmount::SolDecimals)
+                + QStringLiteral(" SOL");
         return QStringLiteral("—");
     default:
         return {};
@@ -44,6 +48,7 @@ void PathCandidatesModel::setCandidates(const QList<Candidate> &candidates)
 {
     beginResetModel();
     m_candidates = candidates;
+    m_lamports.clear(); // read again for these candidates
     endResetModel();
 }
 
@@ -53,7 +58,21 @@ void PathCandidatesModel::clear()
         return;
     beginResetModel();
     m_candidates.clear();
+    m_lamports.clear();
     endResetModel();
+}
+
+void PathCandidatesModel::setLamports(const QString &address, std::uint64_t lamports)
+{
+    if (auto it = m_lamports.constFind(address); it != m_lamports.constEnd() && *it == lamports)
+        return;
+    m_lamports.insert(address, lamports);
+    for (qsizetype row = 0; row < m_candidates.size(); ++row) {
+        if (m_candidates.at(row).address != address)
+            continue;
+        const QModelIndex changed = index(static_cast<int>(row), 0);
+        emit dataChanged(changed, changed, {BalanceRole});
+    }
 }
 
 const PathCandidatesModel::Candidate *PathCandidatesModel::at(int row) const

@@ -7,8 +7,11 @@
 #include "crypto/DerivationPath.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QList>
 #include <QtQml/qqmlregistration.h>
+
+#include <cstdint>
 
 namespace ovpp::ui {
 
@@ -43,6 +46,10 @@ public:
     void setCandidates(const QList<Candidate> &candidates);
     void clear();
     const Candidate *at(int row) const;
+    // The balance of every row showing `address` (rows whose address differs are left alone,
+    // so an answer for words the user already replaced changes nothing).
+    // Until a row's balance is set it shows "—"; an account the node does not know holds 0.
+    void setLamports(const QString &address, std::uint64_t lamports);
 
     // The paths offered, in the order shown; the first is the default (what Phantom and
     // Solflare create). Addresses are left empty, to be filled by derivation.
@@ -50,6 +57,7 @@ public:
 
 private:
     QList<Candidate> m_candidates;
+    QHash<QString, std::uint64_t> m_lamports; // by address, on the current cluster
 };
 
 } // namespace ovpp::ui

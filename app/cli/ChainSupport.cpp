@@ -134,7 +134,7 @@ Outcome<MintInfo> fetchMint(RpcClient &rpc, const PublicKey &mint, const Cluster
     auto account = await(rpc.getAccountInfo(mint));
     if (!account.ok())
         return rpcFailure(account.error(), cluster);
-    const std::optional<core::AccountInfo> &info = account.value();
+    const std::optional<core::OnChainAccount> &info = account.value();
     if (!info) {
         return userFailure(QStringLiteral("not-found"),
                            QStringLiteral("there is no mint %1 on %2 — check the address and "

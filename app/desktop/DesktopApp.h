@@ -6,6 +6,7 @@
 // models, then (after waiting for the worker) the wallet.
 
 #include "AppServices.h"
+#include "TrayNotifier.h"
 #include "wallet/DeviceUnlock.h"
 #include "wallet/KdfParams.h"
 
@@ -26,6 +27,7 @@ public:
         QString vaultPath; // --vault FILE; empty: last used or the default vault
         QString screenshotDir; // --screenshot DIR; empty: run normally
         core::KdfParams kdf = core::KdfParams::standard(); // OVPP_KDF=test: minimumForTests()
+        QString payLink; // a solana: link to open in the pay page once the wallet is unlocked
     };
 
     explicit DesktopApp(const Options &options);
@@ -37,10 +39,13 @@ public:
     int run();
 
 private:
+    void openPayLinkWhenUnlocked();
+
     Options m_options;
     QThreadPool m_worker; // the "wallet worker": one thread, so wallet calls never overlap
     core::DeviceUnlock m_deviceUnlock;
     std::unique_ptr<ui::AppServices> m_services;
+    std::unique_ptr<TrayNotifier> m_tray; // fleet alerts, when the desktop has a tray
     std::unique_ptr<QQmlApplicationEngine> m_engine;
 };
 

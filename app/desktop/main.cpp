@@ -126,8 +126,9 @@ int main(int argc, char *argv[])
     } else if (!kdf.isEmpty()) {
         qWarning("OVPP_KDF=%s is not known; using the standard Argon2id cost", kdf.constData());
     }
+    // The desktop file's x-scheme-handler passes a clicked solana: link as the argument.
     if (const QStringList urls = commandLine.parser.positionalArguments(); !urls.isEmpty())
-        qInfo("solana: links are not handled yet; ignoring %s", qPrintable(urls.constFirst()));
+        options.payLink = urls.constFirst();
 
     ovpp::app::DesktopApp desktop(options);
     return desktop.run();

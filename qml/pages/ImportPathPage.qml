@@ -126,7 +126,7 @@ FlowPage {
     Label {
         Layout.fillWidth: true
         visible: candidates.count > 0
-        text: qsTr("Balances will show here once the app talks to the Solana network.")
+        text: qsTr("SOL balances are read from the selected network; “—” means not known yet. An address that holds funds is usually the one you used before.")
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
         wrapMode: Text.Wrap

@@ -211,8 +211,9 @@ Item {
             Chip {
                 objectName: "networkChip"
                 tone: "accent"
-                text: AppContext.onboarding.network
-                Accessible.name: qsTr("Network: %1").arg(AppContext.onboarding.network)
+                // The cluster the app really talks to (the sandbox's localnet overrides the setting).
+                text: AppContext.portfolio.clusterLabel
+                Accessible.name: qsTr("Network: %1").arg(AppContext.portfolio.clusterLabel)
             }
             AppButton {
                 objectName: "lockButton"

@@ -5,15 +5,28 @@ import QtQuick.Templates as T
 import OpenVPP.Ui
 import OpenVPP
 
-// The open wallet: the current account's address, every account, and where balances will be.
+// The open wallet: the current account's address, every account, its balances and actions.
 ScrollPage {
     id: page
 
     readonly property WalletViewModel wallet: AppContext.wallet
+    readonly property PortfolioViewModel portfolio: AppContext.portfolio
+
+    function go(name) {
+        const w = ApplicationWindow.window
+        if (w && w.showPage)
+            w.showPage(name)
+    }
 
     objectName: "walletPage"
     title: qsTr("Wallet")
-    subtitle: qsTr("Your accounts on %1.").arg(AppContext.onboarding.network)
+    subtitle: qsTr("Your accounts on %1.").arg(page.portfolio.clusterLabel.length > 0
+                                                   ? page.portfolio.clusterLabel
+                                                   : AppContext.onboarding.network)
+    // Auto-refresh every 30 s only while the balances are on screen.
+    onVisibleChanged: page.portfolio.active = visible
+    Component.onCompleted: page.portfolio.active = visible
+    Component.onDestruction: page.portfolio.active = false
 
     Banner {
         objectName: "errorBanner"
@@ -252,58 +265,147 @@ ScrollPage {
                 width: parent.width
                 spacing: Theme.spacing
 
-                SectionTitle {
+                RowLayout {
                     Layout.fillWidth: true
-                    text: qsTr("Balances")
+                    spacing: Theme.spacingSmall
+
+                    SectionTitle {
+                        Layout.fillWidth: true
+                        text: qsTr("Balances")
+                    }
+                    Chip {
+                        objectName: "clusterChip"
+                        tone: "info"
+                        text: page.portfolio.clusterLabel
+                        visible: text.length > 0
+                    }
+                    AppButton {
+                        objectName: "refreshBalancesButton"
+                        text: qsTr("Refresh")
+                        implicitHeight: 32
+                        leftPadding: Theme.spacing
+                        rightPadding: Theme.spacing
+                        enabled: !page.portfolio.busy && page.portfolio.address.length > 0
+                        Accessible.name: qsTr("Refresh balances")
+                        onClicked: page.portfolio.refresh()
+                    }
                 }
-                Label {
-                    objectName: "balancesNote"
+                Banner {
+                    objectName: "balancesError"
                     Layout.fillWidth: true
-                    text: qsTr("Balances arrive with the Solana network features.")
-                    color: Theme.text
-                    font.pixelSize: Theme.fontLarge
-                    wrapMode: Text.Wrap
-                }
-                Label {
-                    Layout.fillWidth: true
-                    text: qsTr("Then this card shows SOL, USDE and USDC and every other token of this account, and the wallet gains Send, Receive and History.")
-                    color: Theme.textMuted
-                    wrapMode: Text.Wrap
+                    text: page.portfolio.errorText
                 }
                 Repeater {
-                    model: ["SOL", "USDE", "USDC"]
+                    id: balanceRows
+                    objectName: "balanceRows"
+                    model: page.portfolio.balances
 
                     RowLayout {
                         id: token
 
-                        required property string modelData
+                        required property string symbol
+                        required property string name
+                        required property string amount
+                        required property string mint
 
                         Layout.fillWidth: true
                         Layout.topMargin: Theme.spacingTiny
+                        spacing: Theme.spacing
+                        Accessible.role: Accessible.ListItem
+                        Accessible.name: qsTr("%1 %2").arg(token.amount).arg(token.symbol)
 
                         Rectangle {
-                            implicitWidth: 32
-                            implicitHeight: 32
-                            radius: 16
-                            color: Theme.surfaceRaised
+                            implicitWidth: 36
+                            implicitHeight: 36
+                            radius: 18
+                            color: Theme.accentSoft
                             border.color: Theme.border
 
                             Label {
                                 anchors.centerIn: parent
-                                text: token.modelData.charAt(0)
-                                color: Theme.textMuted
+                                text: token.symbol.charAt(0)
+                                color: Theme.text
                                 font.weight: Font.DemiBold
                             }
                         }
-                        Label {
+                        ColumnLayout {
                             Layout.fillWidth: true
-                            text: token.modelData
-                            color: Theme.text
+                            spacing: 0
+
+                            Label {
+                                Layout.fillWidth: true
+                                text: token.symbol
+                                color: Theme.text
+                                font.weight: Font.DemiBold
+                                elide: Text.ElideRight
+                            }
+                            Label {
+                                Layout.fillWidth: true
+                                text: token.name
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                                elide: Text.ElideMiddle
+                            }
                         }
                         Label {
-                            text: "—"
-                            color: Theme.textMuted
+                            objectName: "amount_" + token.symbol
+                            text: token.amount
+                            color: Theme.text
+                            font.family: Theme.monoFamily
+                            font.pixelSize: Theme.fontLarge
+                            horizontalAlignment: Text.AlignRight
                         }
+                    }
+                }
+                Label {
+                    objectName: "balancesPlaceholder"
+                    Layout.fillWidth: true
+                    visible: balanceRows.count === 0 && !page.portfolio.busy
+                    text: page.portfolio.errorText.length > 0 ? qsTr("Balances are not available right now.")
+                                                             : qsTr("No balances read yet.")
+                    color: Theme.textMuted
+                    wrapMode: Text.Wrap
+                }
+                BusyRow {
+                    Layout.fillWidth: true
+                    running: page.portfolio.busy
+                    text: page.portfolio.busyText
+                }
+                Label {
+                    objectName: "asOfLabel"
+                    Layout.fillWidth: true
+                    visible: text.length > 0
+                    text: page.portfolio.asOfText
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    Layout.topMargin: Theme.spacingSmall
+                    spacing: Theme.spacingSmall
+
+                    AppButton {
+                        objectName: "sendAction"
+                        primary: true
+                        text: qsTr("Send")
+                        enabled: !page.wallet.currentIsWatchOnly
+                        onClicked: page.go("send")
+                    }
+                    AppButton {
+                        objectName: "receiveAction"
+                        text: qsTr("Receive")
+                        onClicked: page.go("receive")
+                    }
+                    AppButton {
+                        objectName: "payAction"
+                        text: qsTr("Pay a link")
+                        enabled: !page.wallet.currentIsWatchOnly
+                        onClicked: page.go("pay")
+                    }
+                    AppButton {
+                        objectName: "historyAction"
+                        text: qsTr("History")
+                        onClicked: page.go("history")
                     }
                 }
             }

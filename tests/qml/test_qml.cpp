@@ -74,6 +74,10 @@ public slots:
         ovpp::ui::AppServices::Options options;
         options.vaultPath = m_dir->filePath(QStringLiteral("data/wallets/test.ovppvault"));
         options.kdf = ovpp::core::KdfParams::minimumForTests();
+        // The device network on a free port and in this file's directory, not the app's 8887.
+        options.csmsPort = 0;
+        options.deviceCatalogPath = m_dir->filePath(QStringLiteral("data/devices.json"));
+        options.telemetryPath = m_dir->filePath(QStringLiteral("data/telemetry.sqlite"));
         m_services = std::make_unique<ovpp::ui::AppServices>(&m_worker, nullptr, options);
         ovpp::ui::AppContext::install(m_services->context());
     }

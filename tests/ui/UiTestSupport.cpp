@@ -7,7 +7,9 @@
 #include "wallet/Wallet.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
@@ -113,6 +115,12 @@ UiHarness::UiHarness(Options options)
     serviceOptions.vaultPath = m_vaultPath;
     serviceOptions.kdf = core::KdfParams::minimumForTests();
     serviceOptions.clipboardClearAfter = options.clipboardClearAfter;
+    // The device network on a free port and beside the vault, not the app's 8887.
+    serviceOptions.csmsPort = 0;
+    serviceOptions.deviceCatalogPath
+        = QFileInfo(m_vaultPath).dir().filePath(QStringLiteral("devices.json"));
+    serviceOptions.telemetryPath
+        = QFileInfo(m_vaultPath).dir().filePath(QStringLiteral("telemetry.sqlite"));
     m_services = std::make_unique<ui::AppServices>(&m_worker, m_deviceUnlock.get(), serviceOptions);
 }
 

@@ -7,6 +7,8 @@
 #include "der/sunspec/SunSpecClient.h"
 #include "store/TelemetryStore.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -485,6 +487,8 @@ void DeviceNetwork::start()
     if (Result<void> r = d->catalog.load(); !r)
         problems.append(describe(r.error()));
     if (!d->options.telemetryPath.isEmpty()) {
+        // On a first start the data folder may not exist yet; SQLite creates files, not folders.
+        QDir().mkpath(QFileInfo(d->options.telemetryPath).absolutePath());
         auto store = TelemetryStore::open(d->options.telemetryPath);
         if (store)
             d->store = std::move(store.value());

@@ -373,19 +373,19 @@ QFuture<Result<std::uint64_t>> RpcClient::getBalance(const PublicKey &address)
         [](const QJsonValue &r) { return RpcResultParser::contextU64(r, "getBalance"); });
 }
 
-QFuture<Result<std::optional<AccountInfo>>> RpcClient::getAccountInfo(const PublicKey &address)
+QFuture<Result<std::optional<OnChainAccount>>> RpcClient::getAccountInfo(const PublicKey &address)
 {
     QJsonObject config = commitmentConfig();
     config.insert(QStringLiteral("encoding"), QStringLiteral("base64"));
-    return single<std::optional<AccountInfo>>(QStringLiteral("getAccountInfo"),
-                                              QJsonArray {address.toBase58(), config},
-                                              Retry::Allowed, &RpcResultParser::accountInfo);
+    return single<std::optional<OnChainAccount>>(QStringLiteral("getAccountInfo"),
+                                                 QJsonArray {address.toBase58(), config},
+                                                 Retry::Allowed, &RpcResultParser::accountInfo);
 }
 
-QFuture<Result<QList<std::optional<AccountInfo>>>>
+QFuture<Result<QList<std::optional<OnChainAccount>>>>
 RpcClient::getMultipleAccounts(const QList<PublicKey> &addresses)
 {
-    using Accounts = QList<std::optional<AccountInfo>>;
+    using Accounts = QList<std::optional<OnChainAccount>>;
     if (addresses.isEmpty())
         return readyFuture(Result<Accounts>(Accounts {}));
     QJsonObject config = commitmentConfig();

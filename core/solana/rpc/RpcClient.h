@@ -76,10 +76,10 @@ public:
 
     QFuture<Result<LatestBlockhash>> getLatestBlockhash();
     QFuture<Result<std::uint64_t>> getBalance(const PublicKey &address);
-    QFuture<Result<std::optional<AccountInfo>>> getAccountInfo(const PublicKey &address);
+    QFuture<Result<std::optional<OnChainAccount>>> getAccountInfo(const PublicKey &address);
     // More than MaxAccountsPerCall addresses are split into several calls sent as one batch;
     // the result has one entry (nullopt: no such account) per address, in order.
-    QFuture<Result<QList<std::optional<AccountInfo>>>>
+    QFuture<Result<QList<std::optional<OnChainAccount>>>>
     getMultipleAccounts(const QList<PublicKey> &addresses);
     QFuture<Result<QList<TokenAccount>>> getTokenAccountsByOwner(const PublicKey &owner,
                                                                  const TokenAccountFilter &filter);

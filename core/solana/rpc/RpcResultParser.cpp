@@ -165,13 +165,13 @@ Result<std::optional<std::uint64_t>> RpcResultParser::contextOptionalU64(const Q
     return std::optional<std::uint64_t>(n.value());
 }
 
-Result<AccountInfo> RpcResultParser::account(const QJsonValue &account)
+Result<OnChainAccount> RpcResultParser::account(const QJsonValue &account)
 {
     constexpr const char *method = "account";
     if (!account.isObject())
         return shapeError(method, QStringLiteral("account is not an object"));
     const QJsonObject o = account.toObject();
-    AccountInfo info;
+    OnChainAccount info;
     auto lamports = requireU64(o, "lamports", method);
     if (!lamports)
         return lamports.error();
@@ -200,20 +200,20 @@ Result<AccountInfo> RpcResultParser::account(const QJsonValue &account)
     return info;
 }
 
-Result<std::optional<AccountInfo>> RpcResultParser::accountInfo(const QJsonValue &result)
+Result<std::optional<OnChainAccount>> RpcResultParser::accountInfo(const QJsonValue &result)
 {
     auto value = contextValue(result, "getAccountInfo");
     if (!value)
         return value.error();
     if (value->isNull())
-        return std::optional<AccountInfo>();
+        return std::optional<OnChainAccount>();
     auto info = account(value.value());
     if (!info)
         return info.error();
-    return std::optional<AccountInfo>(std::move(info).value());
+    return std::optional<OnChainAccount>(std::move(info).value());
 }
 
-Result<QList<std::optional<AccountInfo>>>
+Result<QList<std::optional<OnChainAccount>>>
 RpcResultParser::multipleAccounts(const QJsonValue &result)
 {
     auto value = contextValue(result, "getMultipleAccounts");
@@ -221,7 +221,7 @@ RpcResultParser::multipleAccounts(const QJsonValue &result)
         return value.error();
     if (!value->isArray())
         return shapeError("getMultipleAccounts", QStringLiteral("value is not an array"));
-    QList<std::optional<AccountInfo>> out;
+    QList<std::optional<OnChainAccount>> out;
     for (const QJsonValue &item : value->toArray()) {
         if (item.isNull()) {
             out.append(std::nullopt);

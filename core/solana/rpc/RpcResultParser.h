@@ -29,9 +29,9 @@ public:
     static Result<std::optional<std::uint64_t>> contextOptionalU64(const QJsonValue &result,
                                                                    const char *method);
     // One account object ({data:[b64,"base64"], lamports, owner, …}); never null here.
-    static Result<AccountInfo> account(const QJsonValue &account);
-    static Result<std::optional<AccountInfo>> accountInfo(const QJsonValue &result);
-    static Result<QList<std::optional<AccountInfo>>> multipleAccounts(const QJsonValue &result);
+    static Result<OnChainAccount> account(const QJsonValue &account);
+    static Result<std::optional<OnChainAccount>> accountInfo(const QJsonValue &result);
+    static Result<QList<std::optional<OnChainAccount>>> multipleAccounts(const QJsonValue &result);
     static Result<QList<TokenAccount>> tokenAccounts(const QJsonValue &result);
     static Result<QList<SignatureInfo>> signatures(const QJsonValue &result);
     static Result<std::optional<FetchedTransaction>> transaction(const QJsonValue &result);

@@ -32,7 +32,7 @@ struct LatestBlockhash
     std::uint64_t contextSlot = 0;
 };
 
-struct AccountInfo
+struct OnChainAccount
 {
     std::uint64_t lamports = 0;
     PublicKey owner;

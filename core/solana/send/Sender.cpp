@@ -227,9 +227,26 @@ Result<PendingSend> Sender::submit(const PreparedSend &prepared, const Keypair &
     auto signedOk = transaction.sign(signer);
     if (!signedOk)
         return signedOk.error();
+    return submitSigned(prepared, transaction);
+}
+
+Result<PendingSend> Sender::submitSigned(const PreparedSend &prepared,
+                                         const Transaction &transaction)
+{
+    if (!m_journal.isOpen())
+        return Error {ErrorCode::Internal, QStringLiteral("the send journal is not open")};
+    if (!m_client)
+        return Error {ErrorCode::Internal, QStringLiteral("no RPC client")};
+    // Signed elsewhere (the wallet worker): only bytes of the very message that was prepared,
+    // fee-quoted and simulated may go out, and only with signatures that verify.
+    if (transaction.messageBytes() != prepared.message.serialize())
+        return Error {ErrorCode::InvalidArgument,
+                      QStringLiteral("the signed transaction is not the prepared message")};
     if (!transaction.isFullySigned())
         return Error {ErrorCode::InvalidArgument,
                       QStringLiteral("the transaction needs signatures from other keys too")};
+    if (auto verified = transaction.verifySignatures(); !verified)
+        return verified.error();
     auto wire = transaction.serialize();
     if (!wire)
         return wire.error();

@@ -26,6 +26,7 @@
 #include "SendRequest.h"
 #include "common/Result.h"
 #include "crypto/Keypair.h"
+#include "solana/Transaction.h"
 #include "solana/rpc/RpcClient.h"
 
 #include <QElapsedTimer>
@@ -70,6 +71,10 @@ public:
     // and broadcasts. The returned send is in state Signed; follow it with stateChanged and
     // finished. Nothing leaves the machine when this returns an error.
     Result<PendingSend> submit(const PreparedSend &prepared, const Keypair &signer);
+    // The same for a transaction signed elsewhere (the wallet worker, so the secret key never
+    // reaches this thread): it must carry exactly the prepared message and valid signatures
+    // (InvalidArgument otherwise), then it is journaled and broadcast like submit().
+    Result<PendingSend> submitSigned(const PreparedSend &prepared, const Transaction &transaction);
     // Follows every journaled send that is not final (after a crash or restart): the same bytes
     // are re-broadcast while they can still land. Returns how many sends were picked up.
     Result<int> resumePending();

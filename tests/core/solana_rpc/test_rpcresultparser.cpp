@@ -32,7 +32,7 @@ TEST(RpcResultParser, AccountWithLamportsAbove2Pow53AndMaxRentEpoch)
         R"("rentEpoch":18446744073709551615,"space":3}})"));
     ASSERT_TRUE(info.ok()) << info.error().detail.toStdString();
     ASSERT_TRUE(info->has_value());
-    const AccountInfo &a = **info;
+    const OnChainAccount &a = **info;
     EXPECT_EQ(a.lamports, 9007199254740993ull);
     EXPECT_EQ(a.rentEpoch, std::numeric_limits<std::uint64_t>::max());
     EXPECT_EQ(a.data, QByteArray("\x01\x02\x03", 3));

@@ -1,0 +1,16 @@
+#pragma once
+
+// Reads an owner's device registry back from a cluster with core::RegistryReader. Plain types
+// only: the RPC's core::AccountInfo must not meet the wallet's in the test's translation unit.
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace ovpp::test::registry {
+
+// "<device id> <kind> <manufacturer> <model>" per active registered device, or the error text
+// as the only entry prefixed with "error: ".
+QStringList listDevices(const QUrl &rpcUrl, const QString &ownerBase58);
+
+} // namespace ovpp::test::registry
