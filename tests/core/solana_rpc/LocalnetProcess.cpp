@@ -4,6 +4,11 @@
 #include <QDir>
 #include <QFileInfo>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace ovpp::testing {
 
 LocalnetProcess::~LocalnetProcess()
@@ -32,6 +37,11 @@ QString LocalnetProcess::start(const QStringList &extraArguments)
                      QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--slot-ms"),
                      QStringLiteral("100")}
         + extraArguments);
+#ifdef Q_OS_LINUX
+    // If the test process dies (a crash, a failed assertion that aborts), the localnet goes with
+    // it instead of living on as an orphan.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     m_process.start();
     if (!m_process.waitForStarted(10000))
         return QStringLiteral("could not start %1: %2").arg(node, m_process.errorString());
