@@ -1,8 +1,7 @@
 #pragma once
 
-// Signing a message with a wallet account on the wallet worker, for ChainSession. In a file of
-// its own because the wallet's core::AccountInfo and the RPC's core::AccountInfo share a name
-// and cannot meet in one translation unit (ChainSession.cpp needs the Sender, hence the RPC).
+// Signing a message with a wallet account on the wallet worker, for ChainSession: the one
+// place that touches the account's secret key, kept apart from the RPC and send code.
 
 #include "common/Result.h"
 #include "solana/Message.h"

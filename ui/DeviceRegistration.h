@@ -1,9 +1,7 @@
 #pragma once
 
 // Registers a paired device on-chain: the registry memo (docs/registry-format.md) signed by
-// the wallet account that owns the device, sent through the ChainSession. In a file of its
-// own with only plain types here, because the Sender's headers bring the RPC's
-// core::AccountInfo, which cannot meet the wallet's in one translation unit.
+// the wallet account that owns the device, sent through the ChainSession.
 
 #include "common/Result.h"
 #include "crypto/PublicKey.h"

@@ -129,12 +129,7 @@ const core::AccountInfo *PayViewModel::currentAccount() const
 {
     if (!m_session || !m_wallet || m_session->state() != WalletSession::State::Unlocked)
         return nullptr;
-    const QString address = m_wallet->currentAddress();
-    for (const core::AccountInfo &account : m_session->accounts()) {
-        if (account.address.toBase58() == address)
-            return &account;
-    }
-    return nullptr;
+    return m_wallet->currentAccount();
 }
 
 QString PayViewModel::fromText() const

@@ -157,8 +157,7 @@ public:
     static QString solText(std::uint64_t lamports);
 
     // The balances the send form shows: lamports of `owner`, and with `mint` the sum of its
-    // token accounts of that mint and the mint's decimals. Here rather than in the view model
-    // because the RPC's AccountInfo and the wallet's share a name (see the report).
+    // token accounts of that mint and the mint's decimals.
     struct Balances
     {
         std::optional<std::uint64_t> lamports;

@@ -128,6 +128,11 @@ bool WalletViewModel::currentIsWatchOnly() const
     return account && !account->hasSecret();
 }
 
+const core::AccountInfo *WalletViewModel::currentAccount() const
+{
+    return m_accounts->at(m_currentIndex);
+}
+
 QString WalletViewModel::currentAccountId() const
 {
     const core::AccountInfo *account = m_accounts->at(m_currentIndex);

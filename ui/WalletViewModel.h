@@ -62,6 +62,8 @@ public:
     QString currentLabel() const;
     bool currentIsWatchOnly() const;
     bool deviceUnlockReady() const;
+    // The account the user is on (null while locked or empty); valid until the accounts change.
+    const core::AccountInfo *currentAccount() const;
 
     // Passwords: converted to SecretBytes at once, and the QString wiped where that is safe
     // (see SecretText.h). QML clears its field right after the call.

@@ -1,12 +1,10 @@
 #include "ChainSigner.h"
 
-#include "KeychainCommands.h"
 #include "PasswordInput.h"
-#include "wallet/VaultLocation.h"
+#include "WalletCommands.h"
 #include "wallet/Wallet.h"
 
 #include <QDir>
-#include <QFileInfo>
 
 namespace ovpp::cli {
 
@@ -34,34 +32,6 @@ Outcome<ChainSigner> fromKeypairFile(const QString &file)
     signer.keypair = std::move(keypair).value();
     signer.description = what;
     return signer;
-}
-
-Outcome<Wallet> openVault(const Invocation &in, const QString &path)
-{
-    auto id = Wallet::readVaultId(path);
-    if (!id.ok())
-        return vaultFailure(id.error(), path);
-    if (in.line.has(UseKeychainOption)) {
-        if (in.line.has(PasswordFileOption))
-            return usageFailure(QStringLiteral("give --use-keychain or --password-file, not both"));
-        auto key = keychain::vaultKey(path, id.value());
-        if (!key.ok())
-            return key.failure();
-        auto wallet = Wallet::openWithKey(path, key.value());
-        if (!wallet.ok())
-            return vaultFailure(wallet.error(), path);
-        return std::move(wallet).value();
-    }
-    auto password
-        = input::password(in.line.value(PasswordFileOption),
-                          QStringLiteral("Password for %1: ").arg(QDir::toNativeSeparators(path)),
-                          QStringLiteral("--password-file"));
-    if (!password.ok())
-        return password.failure();
-    auto wallet = Wallet::open(path, password.value());
-    if (!wallet.ok())
-        return vaultFailure(wallet.error(), path);
-    return std::move(wallet).value();
 }
 
 } // namespace
@@ -95,10 +65,8 @@ Outcome<ChainSigner> loadSigner(const Invocation &in, bool needSecret)
                                     .arg(in.line.value(AccountOption)));
         }
     }
-    const QString path = in.line.has(VaultOption)
-        ? QFileInfo(in.line.value(VaultOption)).absoluteFilePath()
-        : vaultlocation::pathForName(QStringLiteral("default"));
-    auto wallet = openVault(in, path);
+    const QString path = vaultPathOption(in);
+    auto wallet = openExistingVault(in, path);
     if (!wallet.ok())
         return wallet.failure();
     const QList<AccountInfo> accounts = wallet->accounts();

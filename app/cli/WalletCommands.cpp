@@ -574,6 +574,16 @@ Command make(const QString &name, const QString &usage, const QString &summary, 
 
 } // namespace
 
+QString vaultPathOption(const Invocation &in)
+{
+    return vaultPath(in);
+}
+
+Outcome<Wallet> openExistingVault(const Invocation &in, const QString &path)
+{
+    return openVault(in, path);
+}
+
 QList<Command> walletCommands()
 {
     QList<Command> commands;

@@ -1,7 +1,7 @@
 #pragma once
 
-// Sender and RPC calls for the chain-session and read-side tests, in a translation unit of their
-// own (the RPC's core::AccountInfo and the wallet's cannot meet in one; see SendChainSupport.h).
+// Sender and RPC calls for the chain-session and read-side tests (the localnet itself is in
+// SendChainSupport.h).
 
 #include "solana/send/SendRequest.h"
 

@@ -1,7 +1,6 @@
 #pragma once
 
-// Reads an owner's device registry back from a cluster with core::RegistryReader. Plain types
-// only: the RPC's core::AccountInfo must not meet the wallet's in the test's translation unit.
+// Reads an owner's device registry back from a cluster with core::RegistryReader.
 
 #include <QString>
 #include <QStringList>

@@ -1,9 +1,7 @@
 #pragma once
 
-// The sandbox localnet for the send and pay view-model tests, and what the tests read back
-// from it. In a file of its own, with only plain types in this header, because the RPC's
-// core::AccountInfo and the wallet's core::AccountInfo share a name and cannot meet in one
-// translation unit (the view-model headers bring the wallet's).
+// The sandbox localnet for the chain view-model tests, and what the tests read back from it,
+// with only plain types in this header.
 
 #include <QByteArray>
 #include <QList>
