@@ -279,6 +279,20 @@ void FleetModel::recount(const FleetRow &before, const FleetRow &after)
     ++m_counts[categoryIndex(after.category())];
 }
 
+void FleetModel::appendRows(QList<FleetRow> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(rows.size()) - 1);
+    for (FleetRow &row : rows) {
+        ++m_counts[categoryIndex(row.category())];
+        m_index.insert(row.id, static_cast<int>(m_rows.size()));
+        m_rows.append(std::move(row));
+    }
+    endInsertRows();
+}
+
 void FleetModel::emitChangedRuns(QList<int> &rows)
 {
     if (rows.isEmpty())
@@ -332,16 +346,7 @@ void FleetModel::applyChargers(const QList<core::ocpp::ChargerState> &chargers)
         added.append(std::move(row));
     }
     emitChangedRuns(changed);
-    if (!added.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        for (FleetRow &row : added) {
-            ++m_counts[categoryIndex(row.category())];
-            m_index.insert(row.id, static_cast<int>(m_rows.size()));
-            m_rows.append(std::move(row));
-        }
-        endInsertRows();
-    }
+    appendRows(added);
     if (!m_rows.isEmpty() && !m_clock.isActive())
         m_clock.start();
     if (m_counts != countsBefore)
@@ -408,16 +413,7 @@ void FleetModel::setDevices(const QList<core::PairedDevice> &devices)
         added.append(std::move(row));
     }
     emitChangedRuns(changed);
-    if (!added.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        for (FleetRow &row : added) {
-            ++m_counts[categoryIndex(row.category())];
-            m_index.insert(row.id, static_cast<int>(m_rows.size()));
-            m_rows.append(std::move(row));
-        }
-        endInsertRows();
-    }
+    appendRows(added);
     if (!m_rows.isEmpty() && !m_clock.isActive())
         m_clock.start();
     if (m_rows.isEmpty())

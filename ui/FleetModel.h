@@ -100,6 +100,8 @@ private:
     void tick();
     void recount(const FleetRow &before, const FleetRow &after);
     void emitChangedRuns(QList<int> &rows);
+    // New rows at the end, in one insertion.
+    void appendRows(QList<FleetRow> &rows);
 
     QList<FleetRow> m_rows;
     QHash<QString, int> m_index;
