@@ -79,11 +79,20 @@ public:
         // Continued on the session, not on `context`: the session outlives every job (its
         // destructor waits for them), so Qt never has to post to an object being destroyed on
         // another thread. `context` is then checked where it lives, on the GUI thread.
+        // Then posted once more: when the job finished before then() was attached, Qt 6.4 runs
+        // the continuation at once inside this call (a direct invokeMethod), and `done` would
+        // run before the caller has even returned (and before it showed it is busy).
         QtConcurrent::run(m_worker, [core, job = std::move(job)]() mutable { return job(*core); })
             .then(this,
-                  [context = QPointer<QObject>(context), done = std::move(done)](T result) mutable {
-                      if (context)
-                          done(std::move(result));
+                  [this, context = QPointer<QObject>(context),
+                   done = std::move(done)](T result) mutable {
+                      QMetaObject::invokeMethod(
+                          this,
+                          [context, done = std::move(done), result = std::move(result)]() mutable {
+                              if (context)
+                                  done(std::move(result));
+                          },
+                          Qt::QueuedConnection);
                   });
     }
 
