@@ -387,6 +387,9 @@ CallReply CentralSystem::handleCall(const QString &chargePointId, const QString 
         state.vendor = payload.value(QLatin1String("chargePointVendor")).toString();
         state.model = payload.value(QLatin1String("chargePointModel")).toString();
         state.serialNumber = payload.value(QLatin1String("chargePointSerialNumber")).toString();
+        // The older field, deprecated in 1.6 but still the only one some chargers fill in.
+        if (state.serialNumber.isEmpty())
+            state.serialNumber = payload.value(QLatin1String("chargeBoxSerialNumber")).toString();
         state.firmwareVersion = payload.value(QLatin1String("firmwareVersion")).toString();
         state.booted = true;
         reply = CallReply::result(

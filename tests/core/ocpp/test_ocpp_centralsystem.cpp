@@ -250,6 +250,21 @@ TEST_F(CentralSystemTest, PairingBootsAndBringsTheChargerOnline)
               QStringLiteral("ws://127.0.0.1:%1/CP1").arg(m_cs->port()));
 }
 
+// chargeBoxSerialNumber is deprecated in 1.6 but some chargers only send that one; both are
+// optional, and a charger that sends neither has no serial (the registry then asks the user).
+TEST_F(CentralSystemTest, SerialNumberFromEitherBootFieldOrNone)
+{
+    Simulator &legacy = startSimulator({QStringLiteral("--serial-field"), QStringLiteral("box")});
+    ASSERT_TRUE(waitForBoot()) << legacy.stderrText().constData();
+    EXPECT_EQ(state().serialNumber, QLatin1String("CP1-SN"));
+
+    // The same charge point again (the first process is stopped), now reporting no serial.
+    Simulator &none = startSimulator({QStringLiteral("--serial-field"), QStringLiteral("none")});
+    ASSERT_TRUE(none.waitForEvent(QStringLiteral("booted"))) << none.stderrText().constData();
+    ASSERT_TRUE(waitUntil([](const ChargerState &c) { return c.serialNumber.isEmpty(); }));
+    EXPECT_EQ(state().vendor, QLatin1String("OpenVPPSim"));
+}
+
 TEST_F(CentralSystemTest, LiveReadingsFollowTheSession)
 {
     // Record every power and SoC reading the central system exposes while the session runs.

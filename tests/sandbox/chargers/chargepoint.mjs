@@ -9,6 +9,7 @@
 //   node chargepoint.mjs --url ws://127.0.0.1:8887 --id CP1 --password KEY [--count N]
 //        [--plug-in] [--samples N] [--meter-interval-ms MS] [--id-tag TAG] [--ca cert.pem]
 //        [--credentials FILE] [--sequence] [--stagger-ms MS] [--quiet] [--reconnect]
+//        [--serial-field point|box|none]
 //
 // Security profile 1 is HTTP Basic auth over ws://; profile 2 the same over wss:// (--ca names
 // the PEM certificate to trust, e.g. the central system's self-signed one).
@@ -68,6 +69,7 @@ function parseArgs(argv) {
         staggerMs: 0,
         quiet: false,
         reconnect: false,
+        serialField: 'point',
     };
     for (let i = 2; i < argv.length; ++i) {
         const arg = argv[i];
@@ -93,6 +95,7 @@ function parseArgs(argv) {
         case '--stagger-ms': opts.staggerMs = Number.parseInt(next(), 10); break;
         case '--quiet': opts.quiet = true; break;
         case '--reconnect': opts.reconnect = true; break;
+        case '--serial-field': opts.serialField = next(); break;
         default: throw new Error(`unknown argument ${arg}`);
         }
     }
@@ -104,6 +107,8 @@ function parseArgs(argv) {
             || !opts.credentials.every((c) => typeof c?.id === 'string' && typeof c?.password === 'string')))
         throw new Error('--credentials wants a non-empty JSON list of {"id", "password"}');
     if (!(opts.staggerMs >= 0)) throw new Error('--stagger-ms must be 0 or more');
+    if (!['point', 'box', 'none'].includes(opts.serialField))
+        throw new Error('--serial-field is point, box or none');
     if (opts.sequence) opts.energyStartWh = 0;
     return opts;
 }
@@ -284,13 +289,23 @@ class ChargePoint {
         return true;
     }
 
+    // The serial number as the charger reports it: in chargePointSerialNumber, in the older
+    // chargeBoxSerialNumber (deprecated in 1.6, still the only one some chargers send), or not
+    // at all (both fields are optional).
+    serialFields() {
+        const serial = `${this.id}-SN`.slice(0, 25);
+        if (this.opts.serialField === 'box') return { chargeBoxSerialNumber: serial };
+        if (this.opts.serialField === 'none') return {};
+        return { chargePointSerialNumber: serial };
+    }
+
     // BootNotification, Heartbeat, StatusNotifications; on a reconnection, the running
     // transaction carries on (a charger keeps charging while its central system is away).
     async boot() {
         const boot = await this.call('BootNotification', {
             chargePointVendor: this.opts.vendor,
             chargePointModel: this.opts.model,
-            chargePointSerialNumber: `${this.id}-SN`.slice(0, 25),
+            ...this.serialFields(),
             firmwareVersion: '1.0.0',
         });
         emit('booted', this.id, { status: boot.status, interval: boot.interval });
