@@ -4,6 +4,7 @@
 #include "ChainSession.h"
 #include "ClipboardGuard.h"
 #include "DeviceCatalogEditor.h"
+#include "DeviceRegistrar.h"
 #include "DeviceTelemetry.h"
 #include "IdleMonitor.h"
 #include "UiLogging.h"
@@ -79,8 +80,9 @@ AppServices::AppServices(QThreadPool *worker, core::DeviceUnlock *deviceUnlock, 
                                            m_send->recipientBook());
     m_devices = std::make_unique<DevicesViewModel>(m_deviceNetwork, m_deviceCatalog.get(),
                                                    m_deviceTelemetry.get());
-    m_deviceDetail = std::make_unique<DeviceDetailViewModel>(m_deviceNetwork, m_devices.get(),
-                                                             m_deviceTelemetry.get());
+    m_deviceDetail = std::make_unique<DeviceDetailViewModel>(
+        m_deviceNetwork, m_devices.get(), m_deviceTelemetry.get(),
+        new DeviceRegistrar(m_chain.get(), m_session.get(), m_wallet.get(), m_deviceCatalog.get()));
     m_pairing = std::make_unique<PairingViewModel>(m_deviceNetwork, m_deviceCatalog.get(),
                                                    m_clipboard.get(), m_chain.get(),
                                                    m_session.get(), m_wallet.get());

@@ -1,6 +1,7 @@
 #include "DeviceDetailViewModel.h"
 
 #include "DeviceFormat.h"
+#include "DeviceRegistrar.h"
 #include "DeviceTelemetry.h"
 #include "DevicesViewModel.h"
 #include "ErrorText.h"
@@ -35,12 +36,15 @@ core::ChartSpan toChartSpan(DeviceDetailViewModel::Span span)
 
 DeviceDetailViewModel::DeviceDetailViewModel(core::DeviceNetwork *network,
                                              DevicesViewModel *devices, DeviceTelemetry *telemetry,
-                                             QObject *parent)
+                                             DeviceRegistrar *registration, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_devices(devices)
     , m_telemetry(telemetry)
+    , m_registration(registration ? registration
+                                  : new DeviceRegistrar(nullptr, nullptr, nullptr, nullptr))
 {
+    m_registration->setParent(this);
     if (network) {
         connect(network, &core::DeviceNetwork::inverterChanged, this,
                 &DeviceDetailViewModel::onInverter, Qt::QueuedConnection);
@@ -82,10 +86,25 @@ QString DeviceDetailViewModel::serialNumber() const
     return d ? d->serialNumber : QString();
 }
 
+QString DeviceDetailViewModel::registrySignature() const
+{
+    const auto d = m_devices ? m_devices->device(m_deviceId) : std::nullopt;
+    return d ? d->registrySignature : QString();
+}
+
+void DeviceDetailViewModel::registerOnChain()
+{
+    const auto d = m_devices ? m_devices->device(m_deviceId) : std::nullopt;
+    if (d && !m_registration->busy())
+        m_registration->start(*d);
+}
+
 void DeviceDetailViewModel::select(const QString &deviceId)
 {
     if (deviceId == m_deviceId && !m_points.isEmpty())
         return;
+    if (deviceId != m_deviceId)
+        m_registration->reset(); // another device's outcome is not this one's
     m_deviceId = deviceId;
     m_powerText.clear();
     // The card's latest value until the next live reading.

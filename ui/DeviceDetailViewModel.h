@@ -3,8 +3,11 @@
 // A device's detail page: its power over a day, week, month or year from the telemetry store
 // (read on a worker thread), new live readings appended as they arrive, and energy totals
 // (today, this month, lifetime). The page's ChartView asks fillSeries() to copy the points
-// into its series in one batch.
+// into its series in one batch. It also says whether the device is in the on-chain registry
+// and registers it on request (a device paired while the wallet was locked or unfunded, or a
+// charger whose serial was not typed at pairing).
 
+#include "DeviceRegistrar.h"
 #include "der/network/DeviceStatus.h"
 #include "der/ocpp/ChargerState.h"
 
@@ -53,13 +56,18 @@ class DeviceDetailViewModel : public QObject
     Q_PROPERTY(QString todayText READ todayText NOTIFY totalsChanged)
     Q_PROPERTY(QString monthText READ monthText NOTIFY totalsChanged)
     Q_PROPERTY(QString lifetimeText READ lifetimeText NOTIFY totalsChanged)
+    // The signature of the registration the catalog remembers; "" when not registered.
+    Q_PROPERTY(QString registrySignature READ registrySignature NOTIFY deviceChanged)
+    Q_PROPERTY(DeviceRegistrar *registration READ registration CONSTANT)
 
 public:
     enum class Span { Day, Week, Month, Year };
     Q_ENUM(Span)
 
+    // Takes ownership of `registration`; without one, registering fails in words.
     DeviceDetailViewModel(core::DeviceNetwork *network, DevicesViewModel *devices,
-                          DeviceTelemetry *telemetry, QObject *parent = nullptr);
+                          DeviceTelemetry *telemetry, DeviceRegistrar *registration = nullptr,
+                          QObject *parent = nullptr);
     ~DeviceDetailViewModel() override;
 
     QString deviceId() const { return m_deviceId; }
@@ -81,6 +89,8 @@ public:
     QString todayText() const;
     QString monthText() const;
     QString lifetimeText() const;
+    QString registrySignature() const;
+    DeviceRegistrar *registration() const { return m_registration; }
 
     // Points: x = ms since the epoch, y = kW.
     const QList<QPointF> &points() const { return m_points; }
@@ -90,6 +100,9 @@ public:
     // Replaces the points of `series` (a QXYSeries: LineSeries, the upper series of an
     // AreaSeries) with this chart's, in one batch.
     Q_INVOKABLE void fillSeries(QObject *series) const;
+    // Registers the selected device on-chain (again, if it already is: the later statement
+    // counts), signed by the wallet's current account.
+    Q_INVOKABLE void registerOnChain();
 
 signals:
     void deviceChanged();
@@ -110,6 +123,7 @@ private:
     QPointer<core::DeviceNetwork> m_network;
     QPointer<DevicesViewModel> m_devices;
     QPointer<DeviceTelemetry> m_telemetry;
+    DeviceRegistrar *m_registration; // owned
     QString m_deviceId;
     Span m_span = Span::Day;
     bool m_busy = false;

@@ -1,14 +1,10 @@
 #include "PairingViewModel.h"
 
-#include "ChainSession.h"
 #include "ClipboardGuard.h"
 #include "DeviceCatalogEditor.h"
 #include "DeviceFormat.h"
-#include "DeviceRegistration.h"
 #include "ErrorText.h"
 #include "SecretText.h"
-#include "WalletSession.h"
-#include "WalletViewModel.h"
 #include "der/network/DeviceCatalog.h"
 #include "der/network/DeviceNetwork.h"
 #include "der/ocpp/CentralSystem.h"
@@ -68,9 +64,8 @@ PairingViewModel::PairingViewModel(core::DeviceNetwork *network, DeviceCatalogEd
     , m_network(network)
     , m_catalog(catalog)
     , m_clipboard(clipboard)
-    , m_chain(chain)
-    , m_session(session)
-    , m_wallet(wallet)
+    , m_inverterRegistration(new DeviceRegistrar(chain, session, wallet, catalog, this))
+    , m_chargerRegistration(new DeviceRegistrar(chain, session, wallet, catalog, this))
 {
     if (network) {
         connect(
@@ -137,83 +132,6 @@ QString PairingViewModel::foundAddress() const
     if (!m_info)
         return {};
     return tr("%1, port %2, unit %3").arg(m_info->host).arg(m_info->port).arg(m_info->unitId);
-}
-
-void PairingViewModel::setRegistration(RegistrationState state, const QString &text)
-{
-    m_registration = state;
-    m_registrationText = text;
-    emit inverterChanged();
-}
-
-void PairingViewModel::retryRegistration()
-{
-    if (inverterPaired() && m_registration == RegistrationState::RegistrationFailed)
-        startRegistration();
-}
-
-void PairingViewModel::startRegistration()
-{
-    const quint64 generation = ++m_registrationGeneration;
-    m_registrationSignature.clear();
-    const core::AccountInfo *account = nullptr;
-    if (m_session && m_wallet && m_session->state() == WalletSession::State::Unlocked) {
-        const QString address = m_wallet->currentAddress();
-        for (const core::AccountInfo &a : m_session->accounts()) {
-            if (a.address.toBase58() == address)
-                account = &a;
-        }
-    }
-    if (!account) {
-        setRegistration(RegistrationState::RegistrationFailed,
-                        tr("Paired. Not registered on-chain: unlock the wallet, then retry."));
-        return;
-    }
-    if (!account->hasSecret()) {
-        setRegistration(RegistrationState::RegistrationSkipped,
-                        tr("Paired. Not registered on-chain: \"%1\" is a watch-only account, "
-                           "and a registration must be signed by the device's owner. Switch to "
-                           "an account with its key to register.")
-                            .arg(account->label));
-        return;
-    }
-    if (!m_chain || !m_chain->sender()) {
-        setRegistration(RegistrationState::RegistrationFailed,
-                        tr("Paired. Not registered on-chain: sending is not available (%1).")
-                            .arg(m_chain ? m_chain->sendsUnavailableReason() : tr("no network")));
-        return;
-    }
-    setRegistration(RegistrationState::Registering,
-                    tr("Paired. Registering it on-chain with %1…").arg(account->label));
-    deviceregistration::submit(
-        m_chain.data(), account->address, account->id, m_pairedDevice, this,
-        [this, generation, id = m_pairedDevice.id](core::Result<QString> signature) {
-            if (generation != m_registrationGeneration)
-                return;
-            if (!signature) {
-                setRegistration(RegistrationState::RegistrationFailed,
-                                tr("Paired, but the on-chain registration failed: %1. The "
-                                   "device works without it; you can retry.")
-                                    .arg(ErrorText::common(signature.error())));
-                return;
-            }
-            m_registrationSignature = *signature;
-            setRegistration(
-                RegistrationState::Registered,
-                tr("Paired and registered on-chain (transaction %1…).").arg(signature->left(12)));
-            if (m_catalog) {
-                const QString sig = *signature;
-                m_catalog->edit(
-                    [id, sig](core::DeviceCatalog &catalog) -> core::Result<void> {
-                        auto device = catalog.device(id);
-                        if (!device)
-                            return core::Error {core::ErrorCode::NotFound, id};
-                        device->registrySignature = sig;
-                        return catalog.update(*device);
-                    },
-                    {});
-            }
-        });
 }
 
 void PairingViewModel::setInverterError(const QString &text)
@@ -316,10 +234,9 @@ void PairingViewModel::confirmInverter()
     m_confirming = true;
     m_inverterError.clear();
     emit inverterChanged();
-    m_pairedDevice = device;
     m_catalog->edit(
         [device](core::DeviceCatalog &catalog) { return catalog.add(device); },
-        [this, id = device.id](core::Result<void> result) {
+        [this, device](core::Result<void> result) {
             m_confirming = false;
             if (!result && result.error().code == core::ErrorCode::AlreadyExists)
                 m_inverterError = tr("This inverter is already paired.");
@@ -327,19 +244,16 @@ void PairingViewModel::confirmInverter()
                 m_inverterError
                     = tr("Could not save the device: %1").arg(ErrorText::common(result.error()));
             else
-                m_pairedDeviceId = id;
+                m_pairedDeviceId = device.id;
             emit inverterChanged();
             if (result)
-                startRegistration();
+                m_inverterRegistration->start(device);
         });
 }
 
 void PairingViewModel::resetInverter()
 {
-    ++m_registrationGeneration;
-    m_registration = RegistrationState::NotRegistered;
-    m_registrationText.clear();
-    m_registrationSignature.clear();
+    m_inverterRegistration->reset();
     dropProbe();
     m_info.reset();
     m_probing = false;
@@ -463,6 +377,7 @@ QString PairingViewModel::chargerPassword() const
 
 void PairingViewModel::clearCharger()
 {
+    m_chargerRegistration->reset();
     m_chargerId.clear();
     m_chargerKey.reset();
     m_qr = core::QrCode();
@@ -542,6 +457,14 @@ void PairingViewModel::onChargerBooted(const QString &id, const QString &vendor,
     m_chargerSerial = serial;
     m_chargerStep = ChargerStep::Booted;
     emit chargerChanged();
+
+    core::PairedDevice device;
+    device.kind = core::PairedDevice::Kind::Charger;
+    device.id = id;
+    device.manufacturer = vendor;
+    device.model = model;
+    device.serialNumber = serial;
+    m_chargerRegistration->start(device);
 }
 
 void PairingViewModel::cancelCharger()

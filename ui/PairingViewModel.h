@@ -13,10 +13,11 @@
 // The password is a secret shown on purpose, once: it is kept in SecretBytes, turned into
 // text only for the view, copied only when the user clicks, and never logged.
 //
-// A paired inverter is then registered on-chain (RegistryMemo, signed by the current account
-// through the ChainSession). The device stays paired whatever happens there: registration can
-// be retried, and watch-only accounts skip it with an explanation.
+// A paired device — the inverter once confirmed, the charger once it booted and said what it
+// is — is then registered on-chain by a DeviceRegistrar (one per flow). The device stays
+// paired whatever happens there.
 
+#include "DeviceRegistrar.h"
 #include "common/QrCode.h"
 #include "crypto/SecretBytes.h"
 #include "der/network/PairedDevice.h"
@@ -68,9 +69,7 @@ class PairingViewModel : public QObject
     Q_PROPERTY(bool confirming READ confirming NOTIFY inverterChanged)
     Q_PROPERTY(bool inverterPaired READ inverterPaired NOTIFY inverterChanged)
     Q_PROPERTY(QString pairedDeviceId READ pairedDeviceId NOTIFY inverterChanged)
-    Q_PROPERTY(RegistrationState registrationState READ registrationState NOTIFY inverterChanged)
-    Q_PROPERTY(QString registrationText READ registrationText NOTIFY inverterChanged)
-    Q_PROPERTY(QString registrationSignature READ registrationSignature NOTIFY inverterChanged)
+    Q_PROPERTY(DeviceRegistrar *inverterRegistration READ inverterRegistration CONSTANT)
     // Inverter: subnet scan.
     Q_PROPERTY(QString scanRange READ scanRange WRITE setScanRange NOTIFY scanChanged)
     Q_PROPERTY(bool scanning READ scanning NOTIFY scanChanged)
@@ -89,19 +88,12 @@ class PairingViewModel : public QObject
     Q_PROPERTY(QString chargerModel READ chargerModel NOTIFY chargerChanged)
     Q_PROPERTY(QString chargerSerial READ chargerSerial NOTIFY chargerChanged)
     Q_PROPERTY(int qrSize READ qrSize NOTIFY chargerChanged)
+    Q_PROPERTY(DeviceRegistrar *chargerRegistration READ chargerRegistration CONSTANT)
     Q_PROPERTY(bool centralSystemReady READ centralSystemReady NOTIFY centralSystemChanged)
 
 public:
     enum class ChargerStep { Idle, Creating, Waiting, Booted, Failed };
     Q_ENUM(ChargerStep)
-    enum class RegistrationState {
-        NotRegistered,
-        Registering,
-        Registered,
-        RegistrationFailed,
-        RegistrationSkipped
-    };
-    Q_ENUM(RegistrationState)
 
     // Any pointer may be null in tests; without a network there is no charger URL, without a
     // chain or wallet no registration.
@@ -128,9 +120,7 @@ public:
     bool confirming() const { return m_confirming; }
     bool inverterPaired() const { return !m_pairedDeviceId.isEmpty(); }
     QString pairedDeviceId() const { return m_pairedDeviceId; }
-    RegistrationState registrationState() const { return m_registration; }
-    QString registrationText() const { return m_registrationText; }
-    QString registrationSignature() const { return m_registrationSignature; }
+    DeviceRegistrar *inverterRegistration() const { return m_inverterRegistration; }
 
     QString scanRange() const { return m_scanRange; }
     void setScanRange(const QString &range);
@@ -151,6 +141,7 @@ public:
     QString chargerModel() const { return m_chargerModel; }
     QString chargerSerial() const { return m_chargerSerial; }
     int qrSize() const { return m_qr.size(); }
+    DeviceRegistrar *chargerRegistration() const { return m_chargerRegistration; }
     bool centralSystemReady() const { return m_baseUrl.isValid(); }
 
     // Inverter.
@@ -161,7 +152,6 @@ public:
     Q_INVOKABLE void pickScanResult(int index);
     Q_INVOKABLE void confirmInverter();
     Q_INVOKABLE void resetInverter();
-    Q_INVOKABLE void retryRegistration();
 
     // Charger.
     Q_INVOKABLE void startCharger();
@@ -188,15 +178,10 @@ private:
     void onChargerBooted(const QString &id, const QString &vendor, const QString &model,
                          const QString &serial);
     void clearCharger();
-    void startRegistration();
-    void setRegistration(RegistrationState state, const QString &text);
 
     QPointer<core::DeviceNetwork> m_network;
     QPointer<DeviceCatalogEditor> m_catalog;
     QPointer<ClipboardGuard> m_clipboard;
-    QPointer<ChainSession> m_chain;
-    QPointer<WalletSession> m_session;
-    QPointer<WalletViewModel> m_wallet;
 
     QString m_address;
     int m_unitId = 1;
@@ -208,11 +193,7 @@ private:
     QString m_foundBatteryText;
     bool m_confirming = false;
     QString m_pairedDeviceId;
-    core::PairedDevice m_pairedDevice;
-    RegistrationState m_registration = RegistrationState::NotRegistered;
-    QString m_registrationText;
-    QString m_registrationSignature;
-    quint64 m_registrationGeneration = 0;
+    DeviceRegistrar *m_inverterRegistration = nullptr;
 
     QString m_scanRange;
     std::unique_ptr<core::SunSpecScanner> m_scanner;
@@ -233,6 +214,7 @@ private:
     QString m_chargerModel;
     QString m_chargerSerial;
     quint64 m_chargerGeneration = 0;
+    DeviceRegistrar *m_chargerRegistration = nullptr;
 };
 
 } // namespace ovpp::ui

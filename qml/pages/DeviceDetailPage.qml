@@ -184,6 +184,57 @@ ScrollPage {
         }
     }
 
+    Card {
+        id: registryCard
+        objectName: "registryCard"
+        Layout.fillWidth: true
+
+        readonly property DeviceRegistrar registration: page.detail.registration
+        readonly property bool registered: page.detail.registrySignature.length > 0
+        // Offered when nothing is under way (a failure offers Retry, a missing serial its field).
+        readonly property bool canRegister: registration.state === DeviceRegistrar.Idle
+                                            || registration.state === DeviceRegistrar.Skipped
+                                            || registration.state === DeviceRegistrar.Registered
+
+        ColumnLayout {
+            width: parent.width
+            spacing: Theme.spacingSmall
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingTiny
+                    SectionTitle {
+                        text: qsTr("On-chain registry")
+                    }
+                    Label {
+                        objectName: "registryStatus"
+                        Layout.fillWidth: true
+                        text: registryCard.registered
+                              ? qsTr("Registered: its kind, make, model and a hash of its serial number are on-chain (transaction %1…).")
+                                .arg(page.detail.registrySignature.substring(0, 12))
+                              : qsTr("Not registered. Registering publishes its kind, make, model and a hash of its serial number, signed by your wallet, for a small network fee.")
+                        color: Theme.textMuted
+                        wrapMode: Text.Wrap
+                    }
+                }
+                AppButton {
+                    objectName: "registerDevice"
+                    visible: !registryCard.registered && registryCard.canRegister
+                    enabled: page.detail.deviceId.length > 0
+                    text: qsTr("Register on-chain")
+                    onClicked: page.detail.registerOnChain()
+                }
+            }
+            DevRegistration {
+                Layout.fillWidth: true
+                registrar: registryCard.registration
+            }
+        }
+    }
+
     RowLayout {
         Layout.fillWidth: true
         Item {

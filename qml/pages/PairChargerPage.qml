@@ -157,7 +157,12 @@ ScrollPage {
                 Label { text: qsTr("Model"); color: Theme.textMuted }
                 Label { text: page.pairing.chargerModel; color: Theme.text; font.weight: Font.DemiBold }
                 Label { text: qsTr("Serial number"); color: Theme.textMuted }
-                Label { text: page.pairing.chargerSerial || "—"; color: Theme.text; font.weight: Font.DemiBold }
+                Label { text: page.pairing.chargerSerial || qsTr("not reported"); color: Theme.text; font.weight: Font.DemiBold }
+            }
+            DevRegistration {
+                Layout.fillWidth: true
+                visible: page.step === PairingViewModel.Booted && state !== DeviceRegistrar.Idle
+                registrar: page.pairing.chargerRegistration
             }
             RowLayout {
                 Layout.fillWidth: true

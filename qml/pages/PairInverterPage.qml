@@ -144,16 +144,9 @@ ScrollPage {
                     }
                 }
             }
-            BusyRow {
-                running: page.pairing.registrationState === PairingViewModel.Registering
-                visible: running
-                text: page.pairing.registrationText
-            }
-            Banner {
-                objectName: "registrationBanner"
-                visible: text.length > 0 && page.pairing.registrationState !== PairingViewModel.Registering
-                kind: page.pairing.registrationState === PairingViewModel.RegistrationFailed ? "warning" : "info"
-                text: page.pairing.registrationText
+            DevRegistration {
+                Layout.fillWidth: true
+                registrar: page.pairing.inverterRegistration
             }
             RowLayout {
                 Layout.fillWidth: true
@@ -179,12 +172,6 @@ ScrollPage {
                     enabled: !page.pairing.confirming
                     text: qsTr("Pair this inverter")
                     onClicked: page.pairing.confirmInverter()
-                }
-                AppButton {
-                    objectName: "retryRegistration"
-                    visible: page.pairing.registrationState === PairingViewModel.RegistrationFailed
-                    text: qsTr("Retry registration")
-                    onClicked: page.pairing.retryRegistration()
                 }
                 AppButton {
                     objectName: "inverterDone"

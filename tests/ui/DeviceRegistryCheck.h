@@ -12,4 +12,7 @@ namespace ovpp::test::registry {
 // as the only entry prefixed with "error: ".
 QStringList listDevices(const QUrl &rpcUrl, const QString &ownerBase58);
 
+// The base58 serial hash the registry holds for `deviceId`, or "error: ..." / "" (not found).
+QString serialHash(const QUrl &rpcUrl, const QString &ownerBase58, const QString &deviceId);
+
 } // namespace ovpp::test::registry

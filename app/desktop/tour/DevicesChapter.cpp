@@ -3,9 +3,11 @@
 // through the pairing view model, a charger is paired and an ocpp-rpc charge point
 // ($OVPP_CHARGEPOINT_SIM) connects with the credentials the page shows, and readings flow
 // for a few seconds before the cards and the inverter's chart are captured. The chart holds
-// only what the inverter really reported since pairing.
+// only what the inverter really reported since pairing. Both devices are registered on-chain by
+// the tour's funded account; each pairing page is captured once its registration confirmed.
 
 #include "DeviceDetailViewModel.h"
+#include "DeviceRegistrar.h"
 #include "DevicesViewModel.h"
 #include "PairingViewModel.h"
 #include "TourDriver.h"
@@ -21,6 +23,16 @@ namespace ovpp::app {
 namespace {
 
 using Step = ui::PairingViewModel::ChargerStep;
+using Registration = ui::DeviceRegistrar::State;
+
+// Waits until `registration` confirmed; a failure is the tour's (its account is funded).
+void awaitRegistered(TourDriver &tour, const ui::DeviceRegistrar *registration, const QString &what)
+{
+    if (!TourDriver::waitFor([&] { return registration->state() == Registration::Registered; },
+                             std::chrono::seconds(60)))
+        tour.fail(QStringLiteral("devices: registering the %1 on-chain: %2")
+                      .arg(what, registration->text()));
+}
 
 void pairInverter(TourDriver &tour, ui::PairingViewModel *pairing)
 {
@@ -46,6 +58,8 @@ void pairInverter(TourDriver &tour, ui::PairingViewModel *pairing)
         || !pairing->inverterPaired())
         tour.fail(QStringLiteral("devices: pairing the inverter failed: %1")
                       .arg(pairing->inverterError()));
+    awaitRegistered(tour, pairing->inverterRegistration(), QStringLiteral("inverter"));
+    tour.capture(QStringLiteral("pair-inverter-done"), QStringLiteral("pair-inverter"));
 }
 
 // Returns the running charge point simulator (owned by the window, so it lives until the tour
@@ -100,6 +114,7 @@ QProcess *pairCharger(TourDriver &tour, ui::PairingViewModel *pairing)
     if (!TourDriver::waitFor([&] { return pairing->chargerStep() == Step::Booted; },
                              std::chrono::seconds(30)))
         tour.fail(QStringLiteral("devices: the simulated charger did not boot"));
+    awaitRegistered(tour, pairing->chargerRegistration(), QStringLiteral("charger"));
     tour.capture(QStringLiteral("pair-charger-done"), QStringLiteral("pair-charger"));
     return sim;
 }
@@ -148,12 +163,22 @@ void runDevicesChapter(TourDriver &tour)
     detail->setSpan(ui::DeviceDetailViewModel::Span::Day);
     detail->select(inverterId);
     tour.showPage(QStringLiteral("device-detail"));
-    if (!TourDriver::waitFor([&] { return !detail->busy() && detail->pointCount() >= 3; },
-                             std::chrono::seconds(30)))
-        tour.fail(QStringLiteral("devices: the inverter's chart has %1 points")
-                      .arg(detail->pointCount()));
+    // The registry card shows the registration once the catalog holds its signature.
+    if (!TourDriver::waitFor(
+            [&] {
+                return !detail->busy() && detail->pointCount() >= 3
+                    && !detail->registrySignature().isEmpty();
+            },
+            std::chrono::seconds(30)))
+        tour.fail(QStringLiteral("devices: the inverter's chart has %1 points, registry "
+                                 "signature \"%2\"")
+                      .arg(detail->pointCount())
+                      .arg(detail->registrySignature()));
     qCInfo(lcScreenshots) << "devices: chart points" << detail->pointCount();
     tour.capture(QStringLiteral("device-detail"));
+    if (!tour.scrollToEnd(QStringLiteral("deviceDetailPage")))
+        tour.fail(QStringLiteral("devices: cannot scroll the device page"));
+    tour.capture(QStringLiteral("device-detail-registry"), QStringLiteral("device-detail"));
 }
 
 } // namespace ovpp::app

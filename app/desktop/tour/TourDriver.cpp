@@ -8,8 +8,11 @@
 #include <QEventLoop>
 #include <QImage>
 #include <QMetaObject>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace ovpp::app {
 
@@ -68,6 +71,19 @@ bool TourDriver::showPage(const QString &name)
         m_window, "showPage", Q_RETURN_ARG(QVariant, shown), Q_ARG(QVariant, name));
     settle();
     return called && shown.toBool() && m_window->property("currentPage").toString() == name;
+}
+
+bool TourDriver::scrollToEnd(const QString &objectName)
+{
+    auto *page = m_window->findChild<QQuickItem *>(objectName);
+    // A ScrollView's contentItem is its Flickable.
+    auto *flickable = page ? page->property("contentItem").value<QQuickItem *>() : nullptr;
+    if (!flickable)
+        return false;
+    const qreal end = flickable->property("contentHeight").toReal() - flickable->height();
+    flickable->setProperty("contentY", std::max<qreal>(0, end));
+    settle();
+    return true;
 }
 
 void TourDriver::settle()

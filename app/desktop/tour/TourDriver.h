@@ -31,6 +31,9 @@ public:
     // send page with the review step on screen).
     void capture(const QString &state, const QString &page = {});
     bool showPage(const QString &name);
+    // Scrolls the page item named `objectName` (a ScrollPage) to its end, as a person would to
+    // see what is below the window's edge.
+    bool scrollToEnd(const QString &objectName);
 
     // Runs the event loop until `condition` holds; false after `limit`.
     static bool waitFor(const std::function<bool()> &condition,
