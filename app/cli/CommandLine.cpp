@@ -32,6 +32,7 @@ const QSet<QString> &valueOptions()
         QStringLiteral("count"),
         QStringLiteral("prefix"),
         QStringLiteral("heartbeat"),
+        QStringLiteral("serial"),
         QStringLiteral("url"),
         // the Solana commands (url above)
         QStringLiteral("usde-mint"),
@@ -51,6 +52,7 @@ const QSet<QString> &flagOptions()
         QStringLiteral("use-keychain"),
         // device, charger and csms commands
         QStringLiteral("yes"), QStringLiteral("register"), QStringLiteral("shared-key"),
+        QStringLiteral("all"),
         // the Solana commands (yes above)
         QStringLiteral("sign-only"), QStringLiteral("fund-recipient")};
     return names;

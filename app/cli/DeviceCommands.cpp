@@ -1,11 +1,9 @@
 #include "DeviceCommands.h"
 
-#include "ChainSend.h"
-#include "ChainSigner.h"
 #include "ChainSupport.h"
+#include "DeviceRegistration.h"
 #include "DeviceSupport.h"
 #include "crypto/Base58.h"
-#include "der/registry/RegistryMemo.h"
 #include "der/registry/RegistryReader.h"
 #include "der/sunspec/SunSpecClient.h"
 #include "der/sunspec/SunSpecScanner.h"
@@ -189,38 +187,6 @@ Outcome<void> runScan(const Invocation &in)
     return {};
 }
 
-// Registers `device` in the on-chain registry, signed by the wallet account, and stores the
-// signature in the catalog.
-Outcome<QString> registerOnChain(const Invocation &in, DeviceCatalog &catalog, PairedDevice device)
-{
-    auto record = RegistryMemo::registration(
-        device.id,
-        device.kind == PairedDevice::Kind::Charger ? QStringLiteral("evcharger")
-                                                   : QStringLiteral("inverter"),
-        device.manufacturer.isEmpty() ? QStringLiteral("unknown") : device.manufacturer,
-        device.model.isEmpty() ? QStringLiteral("unknown") : device.model,
-        device.serialNumber.isEmpty() ? device.id : device.serialNumber);
-    if (!record)
-        return failureFrom(record.error(), QStringLiteral("the device's registry record"));
-    auto cluster = chain::cluster(in);
-    if (!cluster.ok())
-        return cluster.failure();
-    auto signer = loadSigner(in, true);
-    if (!signer.ok())
-        return signer.failure();
-    auto instruction = RegistryMemo::instruction(*record, signer->address);
-    if (!instruction)
-        return failureFrom(instruction.error(), QStringLiteral("the registry memo"));
-    const auto rpc = chain::client(cluster.value());
-    auto sent = chain::sendAndFollow(in, *rpc, cluster.value(), *signer->keypair, {*instruction});
-    if (!sent.ok())
-        return sent.failure();
-    device.registrySignature = sent->signature;
-    if (Result<void> r = catalog.update(device); !r)
-        return failureFrom(r.error(), QDir::toNativeSeparators(catalog.path()));
-    return sent->signature;
-}
-
 Outcome<void> runPair(const Invocation &in)
 {
     auto target = hostPort(in.arguments.at(0), 502);
@@ -256,6 +222,15 @@ Outcome<void> runPair(const Invocation &in)
             QStringLiteral("%1 %2 (serial %3) is already paired as %4 — see 'ovpp "
                            "device show %4'")
                 .arg(device.manufacturer, device.model, device.serialNumber, device.id));
+    // Checked before pairing, so that a registration that cannot happen changes nothing.
+    if (in.line.has(RegisterOption)) {
+        if (const std::optional<Failure> why = notRegistrable(device)) {
+            Failure failure = *why;
+            failure.message += QStringLiteral(" (nothing was paired; pair it without --register, "
+                                              "then 'ovpp device register')");
+            return failure;
+        }
+    }
     for (const QString &line : probeLines(found.value()))
         in.out.note(line);
     if (!in.line.has(YesOption)
@@ -270,11 +245,13 @@ Outcome<void> runPair(const Invocation &in)
 
     QJsonObject result = deviceJson(device);
     if (in.line.has(RegisterOption)) {
-        auto signature = registerOnChain(in, *catalog.value(), device);
-        if (!signature.ok())
-            return signature.failure();
-        in.out.line(QStringLiteral("Registered on chain: %1").arg(signature.value()));
-        result.insert(QStringLiteral("registrySignature"), signature.value());
+        // The same registration as `ovpp device register ID`: one device, one transaction.
+        auto sent = registerDevices(in, *catalog.value(), {device});
+        if (!sent.ok())
+            return sent.failure();
+        const QString signature = sent->first().send.signature;
+        in.out.line(QStringLiteral("Registered on chain: %1").arg(signature));
+        result.insert(QStringLiteral("registrySignature"), signature);
     }
     in.out.document(result);
     return {};
@@ -301,7 +278,9 @@ Outcome<void> runList(const Invocation &in)
         return catalog.failure();
     QJsonArray devices;
     for (const PairedDevice &d : catalog.value()->devices()) {
-        in.out.line(deviceLine(d));
+        in.out.line(deviceLine(d) + QStringLiteral("  ")
+                    + (d.registrySignature.isEmpty() ? QStringLiteral("not registered")
+                                                     : QStringLiteral("registered")));
         devices.append(deviceJson(d));
     }
     if (devices.isEmpty())
@@ -491,9 +470,7 @@ QList<Command> deviceCommands()
     scanCommand.minArguments = scanCommand.maxArguments = 1;
 
     QStringList pairOptions {UnitOption, LabelOption, YesOption, RegisterOption, DevicesOption};
-    pairOptions += chain::clusterOptions();
-    pairOptions += signerOptions();
-    pairOptions += chain::sendOptions();
+    pairOptions += registrationOptions();
     pairOptions.removeDuplicates();
     Command pairCommand = makeCommand(
         Group, QStringLiteral("pair"),
@@ -503,7 +480,8 @@ QList<Command> deviceCommands()
             "Probes the inverter, shows manufacturer, model and serial number, asks to\n"
             "confirm (unless --yes) and adds it to the device catalog the app polls.\n"
             "With --register, also publishes the registry memo (docs/registry-format.md)\n"
-            "signed by your wallet account, and keeps the signature.\n\n"
+            "signed by your wallet account, and keeps the signature ('ovpp device register'\n"
+            "does the same later).\n\n"
             "Options:\n  --unit N          Modbus unit id (default 1)\n"
             "  --label TEXT      your name for it\n"
             "  --yes             do not ask\n"
@@ -544,8 +522,8 @@ QList<Command> deviceCommands()
         chain::clusterOptions() + QStringList {DevicesOption}, runRegistry);
     registryCommand.minArguments = registryCommand.maxArguments = 1;
 
-    return {probeCommand, scanCommand,   pairCommand,    listCommand,
-            showCommand,  removeCommand, registryCommand};
+    return {probeCommand, scanCommand, pairCommand,   registerCommand(),
+            listCommand,  showCommand, removeCommand, registryCommand};
 }
 
 } // namespace ovpp::cli

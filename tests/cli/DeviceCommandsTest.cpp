@@ -11,6 +11,7 @@
 #include "store/TelemetryStore.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -124,6 +125,52 @@ protected:
 QStringList json(QStringList arguments)
 {
     return QStringList {QStringLiteral("--output"), QStringLiteral("json")} + arguments;
+}
+
+// A wallet with SOL on a fresh localnet, as a solana-keygen keypair file for --keypair.
+struct FundedOwner
+{
+    QString problem; // empty when ready
+    QString keypairFile;
+    QString url;
+    QString address;
+};
+
+FundedOwner fundedOwner(ovpp::testing::LocalnetProcess &localnet, const OvppProcess &ovpp)
+{
+    FundedOwner owner;
+    owner.problem = localnet.start();
+    if (!owner.problem.isEmpty())
+        return owner;
+    RpcClient client(localnet.rpcUrl());
+    const Keypair keypair = ovpp::testing::randomKeypair();
+    owner.problem = ovpp::testing::airdrop(client, keypair.publicKey(), 1'000'000'000);
+    QByteArray keypairJson = "[";
+    for (std::size_t i = 0; i < keypair.secretKey().size(); ++i)
+        keypairJson += (i ? "," : "") + QByteArray::number(keypair.secretKey().data()[i]);
+    keypairJson += "]";
+    owner.keypairFile = ovpp.writeFile(QStringLiteral("owner.json"), keypairJson);
+    owner.url = localnet.rpcUrl().toString();
+    owner.address = keypair.publicKey().toBase58();
+    return owner;
+}
+
+QString errorCode(const OvppRun &run)
+{
+    return run.json().value_or(QJsonObject {}).value(u"error").toObject().value(u"code").toString();
+}
+
+// The signature `ovpp device register --output json` reports for the first device it registered.
+QString firstRegisteredSignature(const OvppRun &run)
+{
+    return run.json()
+        .value_or(QJsonObject {})
+        .value(u"registered")
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(u"signature")
+        .toString();
 }
 
 } // namespace
@@ -432,4 +479,314 @@ TEST_F(DeviceCommands, RegistrationIsReadBackFromTheChain)
         json({QStringLiteral("device"), QStringLiteral("show"), entry.value(u"id").toString()}));
     EXPECT_EQ(show.json().value_or(QJsonObject {}).value(u"registrySignature").toString(),
               signature);
+}
+
+// Chargers are registered after their first boot, when the catalog knows what they are; one
+// that reported no serial number is registered with the serial typed from its label.
+TEST_F(DeviceCommands, ChargersRegisterAfterTheirFirstBoot)
+{
+    QString passwords[2];
+    const QString ids[2] = {QStringLiteral("CP-REG-1"), QStringLiteral("CP-REG-2")};
+    for (int i = 0; i < 2; ++i) {
+        const OvppRun added
+            = ovpp(json({QStringLiteral("charger"), QStringLiteral("add"), ids[i]}));
+        ASSERT_EQ(added.exitCode, 0) << qPrintable(diagnostics(added));
+        passwords[i] = added.json().value_or(QJsonObject {}).value(u"password").toString();
+    }
+    ovpp::testing::LocalnetProcess localnet;
+    const FundedOwner owner = fundedOwner(localnet, m_ovpp);
+    ASSERT_TRUE(owner.problem.isEmpty()) << qPrintable(owner.problem);
+    const QStringList signer {QStringLiteral("--keypair"), owner.keypairFile,
+                              QStringLiteral("--url"), owner.url};
+
+    // Not seen yet: nothing to register, and the catalog stays as it is.
+    const QByteArray fresh = m_ovpp.readFile(devices());
+    const OvppRun early = ovpp(
+        json(QStringList {QStringLiteral("device"), QStringLiteral("register"), ids[0]} + signer));
+    EXPECT_EQ(early.exitCode, 1) << qPrintable(diagnostics(early));
+    EXPECT_EQ(errorCode(early), QStringLiteral("not-seen-yet"));
+    EXPECT_EQ(m_ovpp.readFile(devices()), fresh);
+
+    {
+        CsmsProcess csms(m_ovpp,
+                         {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                          QStringLiteral("--devices"), devices(), QStringLiteral("--telemetry"),
+                          telemetry()});
+        ASSERT_TRUE(csms.waitFor(QStringLiteral("listening"))) << csms.errors().constData();
+        ChargePointSimulator withSerial({QStringLiteral("--url"), csms.url(),
+                                         QStringLiteral("--id"), ids[0],
+                                         QStringLiteral("--password"), passwords[0]});
+        ChargePointSimulator withoutSerial(
+            {QStringLiteral("--url"), csms.url(), QStringLiteral("--id"), ids[1],
+             QStringLiteral("--password"), passwords[1], QStringLiteral("--serial-field"),
+             QStringLiteral("none")});
+        ASSERT_TRUE(withSerial.started());
+        ASSERT_TRUE(withoutSerial.started());
+        ASSERT_TRUE(csms.waitFor(QStringLiteral("boot"), ids[0]));
+        ASSERT_TRUE(csms.waitFor(QStringLiteral("boot"), ids[1]));
+        EXPECT_EQ(csms.terminate(), 0);
+    }
+    const OvppRun shown = ovpp(json({QStringLiteral("device"), QStringLiteral("show"), ids[1]}));
+    ASSERT_EQ(shown.exitCode, 0) << qPrintable(diagnostics(shown));
+    EXPECT_EQ(shown.json().value_or(QJsonObject {}).value(u"manufacturer").toString(),
+              QStringLiteral("OpenVPPSim"));
+    EXPECT_TRUE(shown.json().value_or(QJsonObject {}).value(u"serialNumber").toString().isEmpty());
+
+    // Named without a serial number: the hint, nothing sent, nothing written.
+    const QByteArray booted = m_ovpp.readFile(devices());
+    const OvppRun noSerial = ovpp(
+        json(QStringList {QStringLiteral("device"), QStringLiteral("register"), ids[1]} + signer));
+    EXPECT_EQ(noSerial.exitCode, 1) << qPrintable(diagnostics(noSerial));
+    EXPECT_EQ(errorCode(noSerial), QStringLiteral("no-serial-number"));
+    EXPECT_TRUE(noSerial.errText().contains(QStringLiteral("--serial")))
+        << qPrintable(noSerial.errText());
+    EXPECT_EQ(m_ovpp.readFile(devices()), booted);
+
+    // A wallet that cannot pay: the failure names the devices left unregistered, nothing is
+    // stored.
+    {
+        const Keypair poor = ovpp::testing::randomKeypair();
+        QByteArray poorJson = "[";
+        for (std::size_t i = 0; i < poor.secretKey().size(); ++i)
+            poorJson += (i ? "," : "") + QByteArray::number(poor.secretKey().data()[i]);
+        poorJson += "]";
+        const OvppRun unpaid = ovpp(json({QStringLiteral("device"), QStringLiteral("register"),
+                                          QStringLiteral("--all"), QStringLiteral("--keypair"),
+                                          m_ovpp.writeFile(QStringLiteral("poor.json"), poorJson),
+                                          QStringLiteral("--url"), owner.url}));
+        EXPECT_EQ(unpaid.exitCode, 1) << qPrintable(diagnostics(unpaid));
+        EXPECT_EQ(errorCode(unpaid), QStringLiteral("insufficient-funds"));
+        EXPECT_TRUE(unpaid.errText().contains(QStringLiteral("not registered: CP-REG-1")))
+            << qPrintable(unpaid.errText());
+        EXPECT_EQ(m_ovpp.readFile(devices()), booted);
+    }
+
+    // --all registers the one that can be and lists the other with what to do.
+    const OvppRun all = ovpp(json(
+        QStringList {QStringLiteral("device"), QStringLiteral("register"), QStringLiteral("--all")}
+        + signer));
+    ASSERT_EQ(all.exitCode, 0) << qPrintable(diagnostics(all));
+    const QJsonObject allResult = all.json().value_or(QJsonObject {});
+    const QJsonArray registered = allResult.value(u"registered").toArray();
+    ASSERT_EQ(registered.size(), 1) << qPrintable(all.outText());
+    EXPECT_EQ(registered.at(0).toObject().value(u"id").toString(), ids[0]);
+    const QString firstSignature = registered.at(0).toObject().value(u"signature").toString();
+    EXPECT_FALSE(firstSignature.isEmpty());
+    const QJsonArray skipped = allResult.value(u"skipped").toArray();
+    ASSERT_EQ(skipped.size(), 1);
+    EXPECT_EQ(skipped.at(0).toObject().value(u"id").toString(), ids[1]);
+    EXPECT_EQ(skipped.at(0).toObject().value(u"reason").toString(),
+              QStringLiteral("no-serial-number"));
+    EXPECT_TRUE(skipped.at(0)
+                    .toObject()
+                    .value(u"message")
+                    .toString()
+                    .contains(QStringLiteral("ovpp device register CP-REG-2 --serial TEXT")));
+    EXPECT_EQ(allResult.value(u"transactions").toArray().size(), 1);
+
+    // A serial that contradicts the reported one is refused, not overwritten.
+    const QByteArray registeredOne = m_ovpp.readFile(devices());
+    const OvppRun mismatch
+        = ovpp(json(QStringList {QStringLiteral("device"), QStringLiteral("register"), ids[0],
+                                 QStringLiteral("--serial"), QStringLiteral("OTHER-9")}
+                    + signer));
+    EXPECT_EQ(mismatch.exitCode, 1) << qPrintable(diagnostics(mismatch));
+    EXPECT_EQ(errorCode(mismatch), QStringLiteral("serial-mismatch"));
+    EXPECT_EQ(m_ovpp.readFile(devices()), registeredOne);
+
+    // The serial from the label: kept in the catalog, then registered.
+    const OvppRun typed
+        = ovpp(json(QStringList {QStringLiteral("device"), QStringLiteral("register"), ids[1],
+                                 QStringLiteral("--serial"), QStringLiteral("LABEL-123")}
+                    + signer));
+    ASSERT_EQ(typed.exitCode, 0) << qPrintable(diagnostics(typed));
+    const QString secondSignature = firstRegisteredSignature(typed);
+    EXPECT_FALSE(secondSignature.isEmpty());
+    EXPECT_NE(secondSignature, firstSignature);
+
+    // Registered already: asks (no answer here, so no), or with --yes publishes an update.
+    const OvppRun again = ovpp(
+        json(QStringList {QStringLiteral("device"), QStringLiteral("register"), ids[0]} + signer));
+    EXPECT_EQ(again.exitCode, 1) << qPrintable(diagnostics(again));
+    EXPECT_EQ(errorCode(again), QStringLiteral("already-registered"));
+    const OvppRun nothingLeft = ovpp(json(
+        QStringList {QStringLiteral("device"), QStringLiteral("register"), QStringLiteral("--all")}
+        + signer));
+    ASSERT_EQ(nothingLeft.exitCode, 0) << qPrintable(diagnostics(nothingLeft));
+    EXPECT_TRUE(
+        nothingLeft.json().value_or(QJsonObject {}).value(u"registered").toArray().isEmpty());
+    EXPECT_TRUE(nothingLeft.json().value_or(QJsonObject {}).value(u"skipped").toArray().isEmpty());
+
+    const OvppRun listed = ovpp(json({QStringLiteral("device"), QStringLiteral("registry"),
+                                      owner.address, QStringLiteral("--url"), owner.url}));
+    ASSERT_EQ(listed.exitCode, 0) << qPrintable(diagnostics(listed));
+    QHash<QString, QJsonObject> onChain;
+    for (const QJsonValue &d : listed.json().value_or(QJsonObject {}).value(u"devices").toArray())
+        onChain.insert(d.toObject().value(u"id").toString(), d.toObject());
+    ASSERT_EQ(onChain.size(), 2) << qPrintable(listed.outText());
+    for (const QString &id : ids) {
+        EXPECT_EQ(onChain.value(id).value(u"kind").toString(), QStringLiteral("evcharger"));
+        EXPECT_EQ(onChain.value(id).value(u"manufacturer").toString(),
+                  QStringLiteral("OpenVPPSim"));
+        EXPECT_EQ(onChain.value(id).value(u"model").toString(), QStringLiteral("SimAC-22"));
+        EXPECT_FALSE(onChain.value(id).value(u"retired").toBool());
+    }
+    EXPECT_EQ(onChain.value(ids[0]).value(u"signature").toString(), firstSignature);
+    EXPECT_EQ(onChain.value(ids[1]).value(u"signature").toString(), secondSignature);
+    // The published hash is the label's serial, normalised as anyone holding the charger would.
+    EXPECT_NE(onChain.value(ids[0]).value(u"serialHash"),
+              onChain.value(ids[1]).value(u"serialHash"));
+
+    const OvppRun update
+        = ovpp(json(QStringList {QStringLiteral("device"), QStringLiteral("register"), ids[0],
+                                 QStringLiteral("--yes")}
+                    + signer));
+    ASSERT_EQ(update.exitCode, 0) << qPrintable(diagnostics(update));
+    const QString updateSignature = firstRegisteredSignature(update);
+    EXPECT_NE(updateSignature, firstSignature);
+
+    // The catalog has the signatures and the typed serial.
+    const OvppRun show1 = ovpp(json({QStringLiteral("device"), QStringLiteral("show"), ids[0]}));
+    EXPECT_EQ(show1.json().value_or(QJsonObject {}).value(u"registrySignature").toString(),
+              updateSignature);
+    const OvppRun show2 = ovpp(json({QStringLiteral("device"), QStringLiteral("show"), ids[1]}));
+    const QJsonObject second = show2.json().value_or(QJsonObject {});
+    EXPECT_EQ(second.value(u"registrySignature").toString(), secondSignature);
+    EXPECT_EQ(second.value(u"serialNumber").toString(), QStringLiteral("LABEL-123"));
+    const OvppRun showHuman = ovpp({QStringLiteral("device"), QStringLiteral("show"), ids[1]});
+    EXPECT_TRUE(showHuman.outText().contains(QStringLiteral("registered:     ") + secondSignature))
+        << qPrintable(showHuman.outText());
+}
+
+// A fleet registers with several memos per transaction, each device's signature in the catalog.
+TEST_F(DeviceCommands, FleetRegistersWithSeveralDevicesPerTransaction)
+{
+    constexpr int fleetSize = 12;
+    const OvppRun added
+        = ovpp(json({QStringLiteral("charger"), QStringLiteral("add"), QStringLiteral("--count"),
+                     QString::number(fleetSize), QStringLiteral("--prefix"), QStringLiteral("PK"),
+                     QStringLiteral("--shared-key")}));
+    ASSERT_EQ(added.exitCode, 0) << qPrintable(diagnostics(added));
+    const QString password = added.json()
+                                 .value_or(QJsonObject {})
+                                 .value(u"chargers")
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(u"password")
+                                 .toString();
+    // One that never connects.
+    ASSERT_EQ(ovpp({QStringLiteral("charger"), QStringLiteral("add"), QStringLiteral("CP-NEVER")})
+                  .exitCode,
+              0);
+    ovpp::testing::LocalnetProcess localnet;
+    const FundedOwner owner = fundedOwner(localnet, m_ovpp);
+    ASSERT_TRUE(owner.problem.isEmpty()) << qPrintable(owner.problem);
+    {
+        CsmsProcess csms(m_ovpp,
+                         {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                          QStringLiteral("--devices"), devices(), QStringLiteral("--telemetry"),
+                          telemetry()});
+        ASSERT_TRUE(csms.waitFor(QStringLiteral("listening"))) << csms.errors().constData();
+        ChargePointSimulator fleet({QStringLiteral("--url"), csms.url(), QStringLiteral("--id"),
+                                    QStringLiteral("PK"), QStringLiteral("--count"),
+                                    QString::number(fleetSize), QStringLiteral("--password"),
+                                    password});
+        ASSERT_TRUE(fleet.started());
+        ASSERT_TRUE(csms.waitFor(QStringLiteral("boot"), {}, fleetSize));
+        EXPECT_EQ(csms.terminate(), 0);
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    const OvppRun all = ovpp(
+        json({QStringLiteral("device"), QStringLiteral("register"), QStringLiteral("--all"),
+              QStringLiteral("--keypair"), owner.keypairFile, QStringLiteral("--url"), owner.url}));
+    const qint64 elapsedMs = clock.elapsed();
+    ASSERT_EQ(all.exitCode, 0) << qPrintable(diagnostics(all));
+    const QJsonObject result = all.json().value_or(QJsonObject {});
+    const QJsonArray registered = result.value(u"registered").toArray();
+    ASSERT_EQ(registered.size(), fleetSize);
+    QSet<QString> signatures;
+    for (const QJsonValue &r : registered)
+        signatures.insert(r.toObject().value(u"signature").toString());
+    const QJsonArray transactions = result.value(u"transactions").toArray();
+    EXPECT_EQ(signatures.size(), transactions.size());
+    EXPECT_LT(transactions.size(), fleetSize);
+    EXPECT_GE(transactions.at(0).toObject().value(u"devices").toArray().size(), 5);
+    const QJsonArray skipped = result.value(u"skipped").toArray();
+    ASSERT_EQ(skipped.size(), 1);
+    EXPECT_EQ(skipped.at(0).toObject().value(u"id").toString(), QStringLiteral("CP-NEVER"));
+    EXPECT_EQ(skipped.at(0).toObject().value(u"reason").toString(), QStringLiteral("not-seen-yet"));
+    RecordProperty("transactions", int(transactions.size()));
+    RecordProperty("devicesPerTransaction",
+                   int(transactions.at(0).toObject().value(u"devices").toArray().size()));
+    RecordProperty("registerAllMs", int(elapsedMs));
+
+    const OvppRun listed = ovpp(json({QStringLiteral("device"), QStringLiteral("registry"),
+                                      owner.address, QStringLiteral("--url"), owner.url}));
+    ASSERT_EQ(listed.exitCode, 0) << qPrintable(diagnostics(listed));
+    const QJsonArray onChain = listed.json().value_or(QJsonObject {}).value(u"devices").toArray();
+    ASSERT_EQ(onChain.size(), fleetSize);
+    for (const QJsonValue &d : onChain) {
+        EXPECT_EQ(d.toObject().value(u"kind").toString(), QStringLiteral("evcharger"));
+        EXPECT_TRUE(signatures.contains(d.toObject().value(u"signature").toString()));
+    }
+
+    // Every entry kept its transaction's signature; the one that never connected is listed as
+    // not registered.
+    const OvppRun list = ovpp(json({QStringLiteral("device"), QStringLiteral("list")}));
+    int withSignature = 0;
+    for (const QJsonValue &d : list.json().value_or(QJsonObject {}).value(u"devices").toArray())
+        withSignature += signatures.contains(d.toObject().value(u"registrySignature").toString());
+    EXPECT_EQ(withSignature, fleetSize);
+    const OvppRun listHuman = ovpp({QStringLiteral("device"), QStringLiteral("list")});
+    EXPECT_EQ(listHuman.outText().count(QStringLiteral("not registered")), 1)
+        << qPrintable(listHuman.outText());
+}
+
+// What `device register` refuses, before any network and without touching the catalog.
+TEST_F(DeviceCommands, RegisterRefusesWhatItCannotDo)
+{
+    ASSERT_EQ(
+        ovpp({QStringLiteral("charger"), QStringLiteral("add"), QStringLiteral("CP-A")}).exitCode,
+        0);
+    ASSERT_EQ(
+        ovpp({QStringLiteral("charger"), QStringLiteral("add"), QStringLiteral("CP-B")}).exitCode,
+        0);
+    const QByteArray before = m_ovpp.readFile(devices());
+    // Nothing listens there: a command that got as far as the network would fail differently.
+    const QStringList signer {QStringLiteral("--keypair"), m_ovpp.path(QStringLiteral("none.json")),
+                              QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:9")};
+    const QString reg = QStringLiteral("register");
+    const QString dev = QStringLiteral("device");
+
+    const OvppRun unknown = ovpp(json(QStringList {dev, reg, QStringLiteral("CP-NOPE")} + signer));
+    EXPECT_EQ(unknown.exitCode, 1) << qPrintable(diagnostics(unknown));
+    EXPECT_EQ(errorCode(unknown), QStringLiteral("not-found"));
+
+    const OvppRun twoSerials
+        = ovpp(json(QStringList {dev, reg, QStringLiteral("CP-A"), QStringLiteral("CP-B"),
+                                 QStringLiteral("--serial"), QStringLiteral("X-1")}
+                    + signer));
+    EXPECT_EQ(twoSerials.exitCode, 2) << qPrintable(diagnostics(twoSerials));
+
+    const OvppRun neverBooted = ovpp(json(QStringList {dev, reg, QStringLiteral("CP-A")} + signer));
+    EXPECT_EQ(neverBooted.exitCode, 1) << qPrintable(diagnostics(neverBooted));
+    EXPECT_EQ(errorCode(neverBooted), QStringLiteral("not-seen-yet"));
+    EXPECT_TRUE(neverBooted.errText().contains(QStringLiteral("ovpp csms")));
+
+    // A typed serial does not stand in for a charger that never said what it is.
+    const OvppRun serialOnly
+        = ovpp(json(QStringList {dev, reg, QStringLiteral("CP-B"), QStringLiteral("--serial"),
+                                 QStringLiteral("LABEL-1")}
+                    + signer));
+    EXPECT_EQ(serialOnly.exitCode, 1) << qPrintable(diagnostics(serialOnly));
+    EXPECT_EQ(errorCode(serialOnly), QStringLiteral("not-seen-yet"));
+
+    EXPECT_EQ(ovpp(QStringList {dev, reg} + signer).exitCode, 2);
+    EXPECT_EQ(ovpp(QStringList {dev, reg, QStringLiteral("--all"), QStringLiteral("CP-A")} + signer)
+                  .exitCode,
+              2);
+    EXPECT_EQ(m_ovpp.readFile(devices()), before);
 }
